@@ -1,0 +1,153 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { parseDuration, type ApiRequest, type Cluster, type StoredChange } from '../engine/index.ts';
+import { loadState, saveState } from './state.ts';
+
+/**
+ * serve puts the simulated cluster behind a real HTTP Kubernetes API on 127.0.0.1, so the real
+ * kubectl and helm can talk to it — which is how tests compare our output with theirs. Without
+ * --paused, simulated time follows the wall clock; POST /lab/advance?duration=60s jumps ahead.
+ */
+interface ServeOptions {
+  port: number;
+  paused: boolean;
+}
+
+function parseOptions(args: string[]): ServeOptions | string {
+  const options: ServeOptions = { port: 8080, paused: false };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === '--paused') options.paused = true;
+    else if (arg === '--port' || arg.startsWith('--port=')) {
+      const value = arg.includes('=') ? arg.slice(7) : args[++i];
+      const port = Number(value);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) return `kubelab serve: invalid port "${value ?? ''}"`;
+      options.port = port;
+    } else return `kubelab serve: unknown flag "${arg}"`;
+  }
+  return options;
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function send(response: ServerResponse, status: number, body: unknown): void {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  response.writeHead(status, { 'Content-Type': typeof body === 'string' ? 'text/plain' : 'application/json' });
+  response.end(text);
+}
+
+function watchMatches(change: StoredChange, path: string, query: Record<string, string>): boolean {
+  const segments = path.split('/').filter(Boolean);
+  const resource = segments[segments.length - 1] ?? '';
+  const nsIndex = segments.indexOf('namespaces');
+  const namespace = nsIndex >= 0 && segments.length > nsIndex + 2 ? segments[nsIndex + 1] : undefined;
+  const plural = change.resource.split('.')[0];
+  if (plural !== resource) return false;
+  if (namespace !== undefined && change.object.metadata.namespace !== namespace) return false;
+  const nameTerm = (query.fieldSelector ?? '').split(',').find((t) => t.startsWith('metadata.name='));
+  if (nameTerm && change.object.metadata.name !== nameTerm.slice('metadata.name='.length)) return false;
+  return true;
+}
+
+export async function serve(args: string[], statePath: string): Promise<number> {
+  const options = parseOptions(args);
+  if (typeof options === 'string') {
+    process.stderr.write(`${options}\n`);
+    return 1;
+  }
+  const loaded = loadState(statePath);
+  if (!loaded.ok) {
+    process.stderr.write(`${loaded.error}\n`);
+    return 1;
+  }
+  const cluster: Cluster = loaded.cluster;
+  const namespace = loaded.namespace;
+  let wall = performance.now();
+  const catchUp = async () => {
+    if (options.paused) return;
+    const now = performance.now();
+    const elapsed = Math.floor(now - wall);
+    if (elapsed > 0) {
+      wall += elapsed;
+      await cluster.advance(elapsed);
+    }
+  };
+  let dirty = false;
+  const persist = () => {
+    if (!dirty) return;
+    dirty = false;
+    saveState(statePath, cluster, namespace);
+  };
+  const server = createServer((request, response) => {
+    void (async () => {
+      try {
+        const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+        const query = Object.fromEntries(url.searchParams.entries());
+        if (url.pathname === '/lab/advance' && request.method === 'POST') {
+          const ms = parseDuration(query.duration ?? '');
+          if (ms === undefined) return send(response, 400, { error: `invalid duration "${query.duration ?? ''}"` });
+          await cluster.advance(ms);
+          dirty = true;
+          return send(response, 200, { now: new Date(cluster.now()).toISOString() });
+        }
+        if (url.pathname === '/healthz' || url.pathname === '/readyz' || url.pathname === '/livez') return send(response, 200, 'ok');
+        await catchUp();
+        const text = await readBody(request);
+        let body: unknown;
+        if (text.length > 0) {
+          try {
+            body = JSON.parse(text);
+          } catch {
+            body = text;
+          }
+        }
+        const verb = (request.method ?? 'GET').toUpperCase() as ApiRequest['verb'];
+        const headers: Record<string, string> = {};
+        for (const [key, value] of Object.entries(request.headers)) if (typeof value === 'string') headers[key.toLowerCase()] = value;
+        if (verb === 'GET' && query.watch === 'true') {
+          response.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' });
+          const stop = cluster.watchChanges((changes) => {
+            for (const change of changes) {
+              if (watchMatches(change, url.pathname, query)) response.write(`${JSON.stringify({ type: change.type, object: change.object })}\n`);
+            }
+          });
+          const timeout = setTimeout(() => response.end(), Math.min(Number(query.timeoutSeconds ?? 1800), 1800) * 1000);
+          request.on('close', () => {
+            clearTimeout(timeout);
+            stop();
+          });
+          return;
+        }
+        const answer = await cluster.request({ verb, path: url.pathname, query, ...(body !== undefined ? { body } : {}), headers });
+        if (verb !== 'GET') dirty = true;
+        send(response, answer.status, answer.body);
+      } catch (error) {
+        send(response, 500, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `Internal error occurred: ${(error as Error).message}`, reason: 'InternalError', code: 500 });
+      }
+    })();
+  });
+  const ticker = options.paused ? undefined : setInterval(() => void catchUp(), 1000);
+  const saver = setInterval(persist, 500);
+  await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', () => resolve()));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  process.stdout.write(`kubelab: serving the Kubernetes API on http://127.0.0.1:${port}${options.paused ? ' (time paused)' : ''}\n`);
+  process.stdout.write(`  kubectl --server http://127.0.0.1:${port} get nodes\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      if (ticker) clearInterval(ticker);
+      clearInterval(saver);
+      persist();
+      server.close(() => resolve());
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  return 0;
+}

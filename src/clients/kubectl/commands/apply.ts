@@ -1,0 +1,232 @@
+import { objectPath, isStatus, type KubeObject, type ResourceType } from '../../../engine/index.ts';
+import { discover, qualifiedKind } from '../discovery.ts';
+import { responseError } from '../errors.ts';
+import { parseFlags, type FlagSpec } from '../flags.ts';
+import type { Manifest } from '../manifests.ts';
+import { parseOutput, printObjects } from '../output.ts';
+import { readSources, typeOf } from '../sources.ts';
+import { threeWayPatch } from '../threeway.ts';
+import { fail, type CommandResult, type KubectlContext } from '../types.ts';
+
+export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+export const APPLY_FLAGS: FlagSpec[] = [
+  { name: 'filename', short: 'f', type: 'strings' },
+  { name: 'recursive', short: 'R', type: 'bool' },
+  { name: 'kustomize', short: 'k', type: 'string' },
+  { name: 'output', short: 'o', type: 'string' },
+  { name: 'dry-run', type: 'string' },
+  { name: 'server-side', type: 'bool' },
+  { name: 'force-conflicts', type: 'bool' },
+  { name: 'field-manager', type: 'string' },
+  { name: 'validate', type: 'string' },
+  { name: 'prune', type: 'bool' },
+  { name: 'selector', short: 'l', type: 'string' },
+  { name: 'force', type: 'bool' },
+  { name: 'overwrite', type: 'bool', default: true },
+  { name: 'wait', type: 'bool' },
+  { name: 'timeout', type: 'string' },
+  { name: 'grace-period', type: 'int' },
+  { name: 'all', type: 'bool' },
+  { name: 'save-config', type: 'bool' },
+  { name: 'openapi-patch', type: 'bool', default: true },
+  { name: 'show-managed-fields', type: 'bool' },
+];
+
+/** sortedJson is encoding/json of an unstructured object: keys sorted, no spaces. */
+export function sortedJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(sortedJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.keys(value as object)
+      .sort()
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${sortedJson((value as Record<string, unknown>)[k])}`);
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** lastAppliedOf is the annotation kubectl writes: the manifest as applied, without the annotation itself. */
+export function lastAppliedOf(object: KubeObject): string {
+  const copy = structuredClone(object);
+  copy.metadata.annotations = { ...(copy.metadata.annotations ?? {}) };
+  delete copy.metadata.annotations[LAST_APPLIED];
+  return `${sortedJson(copy)}\n`;
+}
+
+interface Prepared {
+  manifest: Manifest;
+  type: ResourceType;
+  object: KubeObject;
+  namespace: string;
+}
+
+function prepare(manifests: Manifest[], registry: Awaited<ReturnType<typeof discover>>, namespace: string, explicitNamespace: boolean): { prepared: Prepared[]; errors: string[] } {
+  const prepared: Prepared[] = [];
+  const errors: string[] = [];
+  for (const manifest of manifests) {
+    const found = typeOf(registry, manifest);
+    if (!found.ok) {
+      errors.push(found.error);
+      continue;
+    }
+    const object = structuredClone(manifest.object);
+    object.metadata ??= {};
+    const own = object.metadata.namespace;
+    if (found.type.namespaced) {
+      if (own && explicitNamespace && own !== namespace) {
+        errors.push(`error: the namespace from the provided object "${own}" does not match the namespace "${namespace}". You must pass '--namespace=${own}' to perform this operation.`);
+        continue;
+      }
+      object.metadata.namespace = own || namespace;
+    }
+    prepared.push({ manifest, type: found.type, object, namespace: object.metadata.namespace ?? '' });
+  }
+  return { prepared, errors };
+}
+
+/**
+ * applyCommand is client-side `kubectl apply`: create what is missing (recording the
+ * last-applied-configuration annotation), patch what changed with a three-way merge, and say
+ * `created`, `configured` or `unchanged` for each object.
+ */
+export async function applyCommand(args: string[], ctx: KubectlContext): Promise<CommandResult> {
+  const flags = parseFlags(args, APPLY_FLAGS);
+  const filenames = flags.strings('filename');
+  if (flags.string('kustomize')) return fail('error: kustomize directories are not supported in this lab yet; apply the files with -f');
+  if (filenames.length === 0) return fail("error: must specify one of -f and -k\n\nSee 'kubectl apply -h' for help and examples");
+  const output = parseOutput(flags.string('output'));
+  if (typeof output === 'string') return fail(output);
+  const dryRun = flags.string('dry-run') ?? 'none';
+  if (!['none', 'client', 'server'].includes(dryRun)) return fail(`error: Invalid dry-run value (${dryRun}). Must be "none", "server", or "client".`);
+  const read = readSources(filenames, ctx, flags.bool('recursive'));
+  if (!read.ok) return fail(read.error);
+  if (read.manifests.length === 0) return fail('error: no objects passed to apply');
+  const registry = await discover(ctx.client);
+  const namespace = flags.string('namespace') ?? ctx.namespace;
+  const { prepared, errors } = prepare(read.manifests, registry, namespace, flags.has('namespace'));
+  let stdout = '';
+  const stderrParts: string[] = [...errors];
+  const printedObjects: { type: ResourceType; object: KubeObject }[] = [];
+  const suffix = dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
+  const query = dryRun === 'server' ? { dryRun: 'All' } : undefined;
+  for (const item of prepared) {
+    const { type, object } = item;
+    const name = object.metadata.name ?? '';
+    const label = item.manifest.source === '-' ? 'STDIN' : item.manifest.source;
+    if (!name) {
+      stderrParts.push(`error: error when retrieving current configuration of:\nResource: "${type.group ? `${type.group}/` : ''}${type.version}, Resource=${type.plural}", GroupVersionKind: "${type.group ? `${type.group}/` : ''}${type.version}, Kind=${type.kind}"\nName: "", Namespace: "${item.namespace}"\nfrom server for: "${label}": resource name may not be empty`);
+      continue;
+    }
+    const annotated = structuredClone(object);
+    annotated.metadata.annotations = { ...(annotated.metadata.annotations ?? {}), [LAST_APPLIED]: lastAppliedOf(object) };
+    const current = await ctx.client.request<KubeObject>({ verb: 'GET', path: objectPath(type, item.namespace, name) });
+    if (current.status === 404) {
+      if (dryRun === 'client') {
+        stdout += output.kind === 'table' ? `${qualifiedKind(type)}/${name} created${suffix}\n` : '';
+        printedObjects.push({ type, object: annotated });
+        continue;
+      }
+      const created = await ctx.client.request<KubeObject>({ verb: 'POST', path: objectPath(type, item.namespace), body: annotated, ...(query ? { query } : {}) });
+      const error = responseError(created, { verb: 'creating', file: label });
+      if (error) {
+        stderrParts.push(error.trimEnd());
+        continue;
+      }
+      printedObjects.push({ type, object: created.body });
+      if (output.kind === 'table') stdout += `${qualifiedKind(type)}/${name} created${suffix}\n`;
+      continue;
+    }
+    const getError = responseError(current);
+    if (getError) {
+      stderrParts.push(getError.trimEnd());
+      continue;
+    }
+    const live = current.body;
+    const original = live.metadata.annotations?.[LAST_APPLIED];
+    const originalObject = original ? (safeParse(original) as KubeObject | undefined) : undefined;
+    const patch = threeWayPatch(originalObject, annotated, live);
+    if (!patch) {
+      printedObjects.push({ type, object: live });
+      if (output.kind === 'table') stdout += `${qualifiedKind(type)}/${name} unchanged${suffix}\n`;
+      continue;
+    }
+    if (dryRun === 'client') {
+      printedObjects.push({ type, object: live });
+      if (output.kind === 'table') stdout += `${qualifiedKind(type)}/${name} configured${suffix}\n`;
+      continue;
+    }
+    const patched = await ctx.client.request<KubeObject>({
+      verb: 'PATCH',
+      path: objectPath(type, item.namespace, name),
+      headers: { 'content-type': type.group === '' || ['apps', 'batch', 'autoscaling', 'networking.k8s.io', 'policy', 'rbac.authorization.k8s.io', 'storage.k8s.io', 'scheduling.k8s.io'].includes(type.group) ? 'application/strategic-merge-patch+json' : 'application/merge-patch+json' },
+      body: patch,
+      ...(query ? { query } : {}),
+    });
+    const error = responseError(patched, { verb: 'patching', file: label });
+    if (error) {
+      if (isStatus(patched.body) && patched.body.reason === 'Invalid') stderrParts.push(error.trimEnd());
+      else stderrParts.push(error.trimEnd());
+      continue;
+    }
+    printedObjects.push({ type, object: patched.body });
+    if (output.kind === 'table') stdout += `${qualifiedKind(type)}/${name} configured${suffix}\n`;
+  }
+  if (output.kind !== 'table' && printedObjects.length > 0) {
+    const printed = printObjects(output, printedObjects, printedObjects.length === 1);
+    if (printed.ok) stdout += printed.text;
+    else stderrParts.push(printed.error);
+  }
+  const stderr = stderrParts.length ? `${stderrParts.join('\n')}\n` : '';
+  return { stdout, stderr, exitCode: stderrParts.length ? 1 : 0 };
+}
+
+function safeParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** createFromFiles is `kubectl create -f`: POST each object, AlreadyExists is an error. */
+export async function createFromFiles(args: string[], ctx: KubectlContext): Promise<CommandResult> {
+  const flags = parseFlags(args, APPLY_FLAGS);
+  const filenames = flags.strings('filename');
+  if (filenames.length === 0) return fail("error: must specify one of -f and -k\n\nSee 'kubectl create -h' for help and examples");
+  const output = parseOutput(flags.string('output'));
+  if (typeof output === 'string') return fail(output);
+  const read = readSources(filenames, ctx, flags.bool('recursive'));
+  if (!read.ok) return fail(read.error);
+  if (read.manifests.length === 0) return fail('error: no objects passed to create');
+  const registry = await discover(ctx.client);
+  const namespace = flags.string('namespace') ?? ctx.namespace;
+  const { prepared, errors } = prepare(read.manifests, registry, namespace, flags.has('namespace'));
+  const dryRun = flags.string('dry-run') ?? 'none';
+  let stdout = '';
+  const stderrParts = [...errors];
+  const printedObjects: { type: ResourceType; object: KubeObject }[] = [];
+  for (const { type, object, namespace: ns, manifest } of prepared) {
+    const label = manifest.source === '-' ? 'STDIN' : manifest.source;
+    const body = flags.bool('save-config') ? { ...object, metadata: { ...object.metadata, annotations: { ...(object.metadata.annotations ?? {}), [LAST_APPLIED]: lastAppliedOf(object) } } } : object;
+    if (dryRun === 'client') {
+      printedObjects.push({ type, object: body });
+      if (output.kind === 'table') stdout += `${qualifiedKind(type)}/${object.metadata.name ?? ''} created (dry run)\n`;
+      continue;
+    }
+    const created = await ctx.client.request<KubeObject>({ verb: 'POST', path: objectPath(type, ns), body, ...(dryRun === 'server' ? { query: { dryRun: 'All' } } : {}) });
+    const error = responseError(created, { verb: 'creating', file: label });
+    if (error) {
+      stderrParts.push(error.trimEnd());
+      continue;
+    }
+    printedObjects.push({ type, object: created.body });
+    if (output.kind === 'table') stdout += `${qualifiedKind(type)}/${created.body.metadata.name ?? ''} created${dryRun === 'server' ? ' (server dry run)' : ''}\n`;
+  }
+  if (output.kind !== 'table' && printedObjects.length > 0) {
+    const printed = printObjects(output, printedObjects, printedObjects.length === 1);
+    if (printed.ok) stdout += printed.text;
+    else stderrParts.push(printed.error);
+  }
+  return { stdout, stderr: stderrParts.length ? `${stderrParts.join('\n')}\n` : '', exitCode: stderrParts.length ? 1 : 0 };
+}

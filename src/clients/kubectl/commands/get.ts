@@ -1,0 +1,153 @@
+import { objectPath, type KubeObject, type ResourceType, type Table } from '../../../engine/index.ts';
+import { discover, qualifiedKind } from '../discovery.ts';
+import { responseError } from '../errors.ts';
+import { parseFlags, type FlagSpec } from '../flags.ts';
+import { parseOutput, printObjects } from '../output.ts';
+import { printTable } from '../printers/table.ts';
+import { selectResources } from '../resources.ts';
+import { fail, ok, type CommandResult, type KubectlContext } from '../types.ts';
+
+export const GET_FLAGS: FlagSpec[] = [
+  { name: 'output', short: 'o', type: 'string' },
+  { name: 'selector', short: 'l', type: 'string' },
+  { name: 'field-selector', type: 'string' },
+  { name: 'all-namespaces', short: 'A', type: 'bool' },
+  { name: 'show-labels', type: 'bool' },
+  { name: 'label-columns', short: 'L', type: 'strings' },
+  { name: 'sort-by', type: 'string' },
+  { name: 'watch', short: 'w', type: 'bool' },
+  { name: 'watch-only', type: 'bool' },
+  { name: 'no-headers', type: 'bool' },
+  { name: 'show-kind', type: 'bool' },
+  { name: 'ignore-not-found', type: 'bool' },
+  { name: 'filename', short: 'f', type: 'strings' },
+  { name: 'recursive', short: 'R', type: 'bool' },
+  { name: 'chunk-size', type: 'int' },
+  { name: 'raw', type: 'string' },
+  { name: 'subresource', type: 'string' },
+  { name: 'output-watch-events', type: 'bool' },
+  { name: 'server-print', type: 'bool', default: true },
+  { name: 'show-managed-fields', type: 'bool' },
+  { name: 'allow-missing-template-keys', type: 'bool', default: true },
+  { name: 'template', type: 'string' },
+];
+
+const TABLE_ACCEPT = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json';
+
+const GET_USAGE = `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.
+
+error: Required resource not specified.
+Use "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).
+See 'kubectl get -h' for help and examples
+`;
+
+function stripManagedFields(object: KubeObject): KubeObject {
+  if (!object.metadata.managedFields) return object;
+  const copy = { ...object, metadata: { ...object.metadata } };
+  delete copy.metadata.managedFields;
+  return copy;
+}
+
+export async function getCommand(args: string[], ctx: KubectlContext): Promise<CommandResult> {
+  const flags = parseFlags(args, GET_FLAGS);
+  const output = parseOutput(flags.string('output'));
+  if (typeof output === 'string') return fail(output);
+  if (flags.positional.length === 0) return fail(GET_USAGE);
+  const registry = await discover(ctx.client);
+  const selection = selectResources(registry, flags.positional);
+  if (!selection.ok) return fail(selection.error);
+  const allNamespaces = flags.bool('all-namespaces');
+  const namespace = flags.string('namespace') ?? ctx.namespace;
+  const query: Record<string, string> = {};
+  const labelSelector = flags.string('selector');
+  if (labelSelector) query.labelSelector = labelSelector;
+  const fieldSelector = flags.string('field-selector');
+  if (fieldSelector) query.fieldSelector = fieldSelector;
+
+  let stdout = '';
+  let stderr = '';
+  let exitCode = 0;
+  const multipleKinds = selection.selections.length > 1 || flags.bool('show-kind');
+  const collected: { type: ResourceType; object: KubeObject }[] = [];
+  const tables: { type: ResourceType; table: Table }[] = [];
+  const wantsTable = output.kind === 'table';
+
+  for (const { type, names } of selection.selections) {
+    const ns = type.namespaced && !allNamespaces ? namespace : undefined;
+    if (names.length > 0) {
+      for (const name of names) {
+        const response = await ctx.client.request<KubeObject | Table>({
+          verb: 'GET',
+          path: objectPath(type, ns ?? namespace, name),
+          ...(wantsTable ? { headers: { accept: TABLE_ACCEPT } } : {}),
+        });
+        if (response.status === 404 && flags.bool('ignore-not-found')) continue;
+        const error = responseError(response);
+        if (error) {
+          stderr += error;
+          exitCode = 1;
+          continue;
+        }
+        if (wantsTable) tables.push({ type, table: response.body as Table });
+        else collected.push({ type, object: stripManagedFields(response.body as KubeObject) });
+      }
+      continue;
+    }
+    const response = await ctx.client.request<{ items?: KubeObject[] } | Table>({
+      verb: 'GET',
+      path: objectPath(type, ns),
+      query,
+      ...(wantsTable ? { headers: { accept: TABLE_ACCEPT } } : {}),
+    });
+    const error = responseError(response);
+    if (error) {
+      stderr += error;
+      exitCode = 1;
+      continue;
+    }
+    if (wantsTable) tables.push({ type, table: response.body as Table });
+    else for (const object of (response.body as { items?: KubeObject[] }).items ?? []) collected.push({ type, object: stripManagedFields({ ...object, apiVersion: object.apiVersion ?? '', kind: object.kind ?? type.kind }) });
+  }
+
+  if (wantsTable) {
+    const nonEmpty = tables.filter((t) => t.table.rows.length > 0);
+    const merged = mergeTables(nonEmpty);
+    const blocks = merged.map(({ type, table }) =>
+      printTable(table, {
+        wide: output.wide,
+        noHeaders: flags.bool('no-headers'),
+        withNamespace: allNamespaces && type.namespaced,
+        showLabels: flags.bool('show-labels'),
+        labelColumns: flags.strings('label-columns'),
+        ...(multipleKinds ? { kindPrefix: qualifiedKind(type) } : {}),
+      }),
+    );
+    stdout += blocks.join('\n');
+    if (nonEmpty.length === 0 && !selection.byName && exitCode === 0) {
+      const scope = allNamespaces || selection.selections.every((s) => !s.type.namespaced) ? '' : ` in ${namespace} namespace`;
+      stderr += `No resources found${scope}.\n`;
+    }
+    return { stdout, stderr, exitCode };
+  }
+  if (collected.length === 0 && !selection.byName && output.kind === 'name') {
+    const scope = allNamespaces ? '' : ` in ${namespace} namespace`;
+    return { stdout, stderr: `${stderr}No resources found${scope}.\n`, exitCode };
+  }
+  const single = selection.byName && selection.selections.length === 1 && (selection.selections[0]?.names.length ?? 0) === 1;
+  const printed = printObjects(output, collected, single, flags.bool('no-headers'));
+  if (!printed.ok) return { stdout, stderr: `${stderr}${printed.error}\n`, exitCode: 1 };
+  return { stdout: stdout + printed.text, stderr, exitCode };
+}
+
+/** mergeTables joins the per-name tables of one kind into one table, as kubectl prints `get pod a b`. */
+function mergeTables(tables: { type: ResourceType; table: Table }[]): { type: ResourceType; table: Table }[] {
+  const out: { type: ResourceType; table: Table }[] = [];
+  for (const entry of tables) {
+    const last = out[out.length - 1];
+    if (last && last.type === entry.type) last.table = { ...last.table, rows: [...last.table.rows, ...entry.table.rows] };
+    else out.push({ type: entry.type, table: entry.table });
+  }
+  return out;
+}
+
+export { ok };

@@ -1,0 +1,70 @@
+import type { KubeObject } from '../../engine/index.ts';
+import { customColumns } from './printers/custom-columns.ts';
+import { jsonpath } from './printers/jsonpath.ts';
+import { toKubectlJson } from './printers/json.ts';
+import { toKubectlYaml } from './printers/yaml.ts';
+import { qualifiedKind } from './discovery.ts';
+import type { ResourceType } from '../../engine/index.ts';
+
+/**
+ * The -o formats that print whole objects (yaml, json, name, jsonpath, custom-columns), shared by
+ * get, create, apply, run, expose and the rest. Table output lives in printers/table.ts.
+ */
+export type OutputFormat =
+  | { kind: 'table'; wide: boolean }
+  | { kind: 'yaml' }
+  | { kind: 'json' }
+  | { kind: 'name' }
+  | { kind: 'jsonpath'; template: string }
+  | { kind: 'custom-columns'; spec: string };
+
+export function parseOutput(value: string | undefined): OutputFormat | string {
+  if (value === undefined || value === '') return { kind: 'table', wide: false };
+  if (value === 'wide') return { kind: 'table', wide: true };
+  if (value === 'yaml') return { kind: 'yaml' };
+  if (value === 'json') return { kind: 'json' };
+  if (value === 'name') return { kind: 'name' };
+  const eq = value.indexOf('=');
+  const head = eq >= 0 ? value.slice(0, eq) : value;
+  const rest = eq >= 0 ? value.slice(eq + 1) : '';
+  if (head === 'jsonpath' || head === 'jsonpath-as-json') {
+    if (!rest) return `error: template format specified but no template given`;
+    return { kind: 'jsonpath', template: rest };
+  }
+  if (head === 'custom-columns') {
+    if (!rest) return `error: custom-columns format specified but no custom columns given`;
+    return { kind: 'custom-columns', spec: rest };
+  }
+  return `error: unable to match a printer suitable for the output format "${value}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml`;
+}
+
+/** asList wraps several objects the way kubectl does for -o yaml|json. */
+export function asList(objects: KubeObject[]): object {
+  return { apiVersion: 'v1', items: objects, kind: 'List', metadata: { resourceVersion: '' } };
+}
+
+export function nameOf(type: ResourceType, object: KubeObject): string {
+  return `${qualifiedKind(type)}/${object.metadata.name ?? ''}`;
+}
+
+/** printObjects prints objects in a non-table format; `single` prints an object instead of a List. */
+export function printObjects(format: OutputFormat, items: { type: ResourceType; object: KubeObject }[], single: boolean, noHeaders = false): { ok: true; text: string } | { ok: false; error: string } {
+  const objects = items.map((i) => i.object);
+  const value = single && objects.length === 1 ? objects[0] : asList(objects);
+  switch (format.kind) {
+    case 'yaml':
+      return { ok: true, text: toKubectlYaml(value) };
+    case 'json':
+      return { ok: true, text: toKubectlJson(value) };
+    case 'name':
+      return { ok: true, text: items.map((i) => `${nameOf(i.type, i.object)}\n`).join('') };
+    case 'jsonpath': {
+      const result = jsonpath(format.template, value);
+      return result.ok ? { ok: true, text: result.text } : { ok: false, error: result.error };
+    }
+    case 'custom-columns':
+      return { ok: true, text: customColumns(format.spec, objects, { noHeaders }) };
+    case 'table':
+      return { ok: false, error: 'error: table output needs a table' };
+  }
+}

@@ -1,0 +1,39 @@
+import type { ClusterClient } from '../../engine/index.ts';
+
+/** CommandResult is what any emulated command gives back: its two streams and its exit code. */
+export interface CommandResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+/**
+ * KubectlContext is everything a kubectl command may use: the one door into the cluster, the
+ * current namespace of the kubeconfig context, stdin, files it may read (`-f`), and a clock for
+ * commands that wait (`wait`, `rollout status`) in simulated time.
+ */
+export interface KubectlContext {
+  client: ClusterClient;
+  namespace: string;
+  stdin?: string;
+  /** readFile gives the text of a file or folder entry named on the command line (CLI: the disk; browser: the editor's files). */
+  readFile?: (path: string) => string | undefined;
+  /** listDir lists a folder's manifest files for `-f DIR`. */
+  listDir?: (path: string) => string[] | undefined;
+  /** advance moves simulated time, for commands that wait. */
+  advance?: (ms: number) => Promise<void>;
+  /** now is the simulated time, for AGE columns computed on the client. */
+  now: () => number;
+  /** setNamespace changes the current context's namespace (`kubectl config set-context --current --namespace`). */
+  setNamespace?: (namespace: string) => void;
+  /** openEditor hands an object to the browser editor (`kubectl edit`). */
+  openEditor?: (yaml: string, onSave: (yaml: string) => Promise<CommandResult>) => void;
+}
+
+export function ok(stdout = ''): CommandResult {
+  return { stdout, stderr: '', exitCode: 0 };
+}
+
+export function fail(stderr: string, exitCode = 1, stdout = ''): CommandResult {
+  return { stdout, stderr: stderr.endsWith('\n') ? stderr : `${stderr}\n`, exitCode };
+}

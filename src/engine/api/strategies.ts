@@ -1,0 +1,45 @@
+import type { Pod } from 'kubernetes-types/core/v1';
+import { qosClass } from './qos.ts';
+import type { KubeObject } from './types.ts';
+
+/**
+ * Strategy is what a kind's REST storage does beyond the generic path (pkg/registry/<group>/<kind>/strategy.go):
+ * which part is status, whether writes bump generation, what a new object's status starts as.
+ */
+export interface Strategy {
+  /** hasStatus: the main resource ignores status writes, the /status subresource ignores the rest. */
+  hasStatus: boolean;
+  /** tracksGeneration: metadata.generation starts at 1 and grows when the spec changes. */
+  tracksGeneration: boolean;
+  prepareForCreate?(object: KubeObject): void;
+}
+
+const STATUS_KINDS = new Set([
+  'Pod', 'Node', 'Namespace', 'Service', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob',
+  'PersistentVolume', 'PersistentVolumeClaim', 'HorizontalPodAutoscaler', 'Ingress', 'PodDisruptionBudget', 'ResourceQuota',
+  'ReplicationController', 'CustomResourceDefinition',
+]);
+
+const PREPARERS: Record<string, (object: KubeObject) => void> = {
+  Pod(object) {
+    object.status = { phase: 'Pending', qosClass: qosClass(object as unknown as Pod) };
+  },
+  Service(object) {
+    object.status = { loadBalancer: {} };
+  },
+  Deployment(object) {
+    object.status = {};
+  },
+  ReplicaSet(object) {
+    object.status = { replicas: 0 };
+  },
+};
+
+export function strategyFor(kind: string): Strategy {
+  const preparer = PREPARERS[kind];
+  return {
+    hasStatus: STATUS_KINDS.has(kind),
+    tracksGeneration: STATUS_KINDS.has(kind) && kind !== 'Namespace' && kind !== 'Node' && kind !== 'Service',
+    ...(preparer ? { prepareForCreate: preparer } : {}),
+  };
+}

@@ -1,0 +1,13 @@
+/** The engine's public face: the cluster, its door and the helpers clients share. */
+export { Cluster, createCluster, restoreCluster, type ClusterSnapshot, type ClusterSpec } from './cluster.ts';
+export type { ApiRequest, ApiResponse, ClusterClient, KubeObject, Status, Table, TableRow, TableColumn, UserInfo } from './api/types.ts';
+export { isStatus } from './api/types.ts';
+export { podStatusText, podSummary } from './api/printing/pod.ts';
+export { humanDuration, parseDuration, goDuration } from './clock/duration.ts';
+export { ResourceRegistry, BUILT_IN_RESOURCES, groupVersion, resourceKey, type ResourceType } from './api/registry.ts';
+export { objectPath } from './api/paths.ts';
+export type { StoredChange } from './api/store.ts';
+export type { ExecRequest, ExecResponse } from './kubelet/subresources.ts';
+export { rfc3339 } from './clock/clock.ts';
+export { mergeKeyFor, strategicMergePatch, mergePatch, jsonPatch, type JsonPatchOperation } from './api/patch.ts';
+export { deepEqual } from './api/equal.ts';

@@ -1,0 +1,35 @@
+import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
+import type { ReactNode } from 'react';
+import type { Cluster } from '../engine/index.ts';
+import type { TerminalChannel } from './terminal/terminalChannel.ts';
+
+/** Lab is what every pane shares: the simulated cluster and the terminal's message channel. */
+export interface Lab {
+  cluster: Cluster;
+  terminal: TerminalChannel;
+  /** startedAt is the simulated time the lab began, for the elapsed-time display. */
+  startedAt: number;
+}
+
+const LabContext = createContext<Lab | null>(null);
+
+export function LabProvider({ lab, children }: { lab: Lab; children: ReactNode }) {
+  return <LabContext.Provider value={lab}>{children}</LabContext.Provider>;
+}
+
+export function useLab(): Lab {
+  const lab = useContext(LabContext);
+  if (!lab) throw new Error('useLab must be used inside <LabProvider>');
+  return lab;
+}
+
+/**
+ * useClusterVersion re-renders the caller after every change in the cluster (objects or time) and
+ * returns the engine's version number, so effects can depend on it.
+ */
+export function useClusterVersion(): number {
+  const { cluster } = useLab();
+  const subscribe = useCallback((listener: () => void) => cluster.subscribe(listener), [cluster]);
+  const getSnapshot = useCallback(() => cluster.version(), [cluster]);
+  return useSyncExternalStore(subscribe, getSnapshot);
+}

@@ -1,0 +1,124 @@
+import { FitAddon } from '@xterm/addon-fit';
+import { Terminal } from '@xterm/xterm';
+import type { ITheme } from '@xterm/xterm';
+import '@xterm/xterm/css/xterm.css';
+import { LineEditor } from './lineEditor.ts';
+import type { LineEditorHost } from './lineEditor.ts';
+
+/** lightTheme matches the app's light palette; ANSI colours are darkened to stay readable on white. */
+const lightTheme: ITheme = {
+  background: '#ffffff',
+  foreground: '#1f2328',
+  cursor: '#1f2328',
+  cursorAccent: '#ffffff',
+  selectionBackground: '#b6d7ff',
+  black: '#1f2328',
+  red: '#cf222e',
+  green: '#116329',
+  yellow: '#7d4e00',
+  blue: '#0550ae',
+  magenta: '#8250df',
+  cyan: '#1b7c83',
+  white: '#6e7781',
+  brightBlack: '#57606a',
+  brightRed: '#a40e26',
+  brightGreen: '#1a7f37',
+  brightYellow: '#633c01',
+  brightBlue: '#218bff',
+  brightMagenta: '#a475f9',
+  brightCyan: '#3192aa',
+  brightWhite: '#8c959f',
+};
+
+const maxTranscriptEntries = 2000;
+// eslint-disable-next-line no-control-regex
+const ansiSequence = /\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Za-z0-9]|\x1b[=>]/g;
+
+export interface TerminalView {
+  print(text: string): void;
+  run(line: string): void;
+  focus(): void;
+  destroy(): void;
+}
+
+/** CommandOutput is what one command line printed, as the shell client returns it. */
+export interface CommandOutput {
+  stdout: string;
+  stderr: string;
+  clear?: boolean;
+}
+
+export interface TerminalOptions {
+  /** execute runs one command line; a rejected promise prints its message as an error. */
+  execute(line: string): Promise<CommandOutput>;
+  complete: LineEditorHost['complete'];
+  /** transcript receives the plain text of everything printed, for screen readers and tests. */
+  transcript: HTMLElement;
+  greeting: string;
+}
+
+/**
+ * createTerminal mounts xterm.js with a line editor in `container`. It fits the terminal to its box from
+ * a ResizeObserver (only while the box has a size: a hidden terminal would get 0 columns).
+ */
+export function createTerminal(container: HTMLElement, options: TerminalOptions): TerminalView {
+  const terminal = new Terminal({
+    fontFamily: "ui-monospace, 'SFMono-Regular', 'JetBrains Mono', Menlo, Consolas, monospace",
+    fontSize: 13,
+    lineHeight: 1.15,
+    cursorBlink: true,
+    cursorStyle: 'bar',
+    scrollback: 5000,
+    theme: lightTheme,
+  });
+  const fit = new FitAddon();
+  terminal.loadAddon(fit);
+  terminal.open(container);
+
+  const transcript = options.transcript;
+  const log = (text: string) => {
+    transcript.append(document.createTextNode(text.replace(ansiSequence, '')));
+    while (transcript.childNodes.length > maxTranscriptEntries) transcript.firstChild?.remove();
+  };
+
+  const clearScreen = () => {
+    terminal.write('\x1b[3J\x1b[H\x1b[2J');
+    transcript.replaceChildren();
+  };
+  const submit = async (line: string) => {
+    const output = await options.execute(line);
+    if (output.clear) clearScreen();
+    if (output.stdout) editor.print(output.stdout);
+    if (output.stderr) editor.print(output.stderr);
+  };
+  const editor: LineEditor = new LineEditor(
+    { write: (data) => terminal.write(data), log, columns: () => terminal.cols },
+    { submit, complete: options.complete, clearScreen },
+  );
+  const dataListener = terminal.onData((data) => editor.handleData(data));
+
+  let frame = 0;
+  const resize = new ResizeObserver(() => {
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(() => {
+      if (container.clientWidth > 0 && container.clientHeight > 0) fit.fit();
+    });
+  });
+  resize.observe(container);
+
+  editor.print(options.greeting);
+  editor.start();
+
+  return {
+    print: (text) => editor.print(text),
+    run: (line) => editor.run(line),
+    focus: () => terminal.focus(),
+    destroy() {
+      cancelAnimationFrame(frame);
+      resize.disconnect();
+      dataListener.dispose();
+      terminal.dispose();
+      transcript.replaceChildren();
+    },
+  };
+}
