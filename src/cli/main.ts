@@ -55,7 +55,11 @@ async function main(argv: string[]): Promise<number> {
   let statePath = process.env.KUBELAB_STATE || DEFAULT_STATE_FILE;
   const args = [...argv];
   const stateFlag = args.findIndex((a) => a === '--state' || a.startsWith('--state='));
-  if (stateFlag >= 0 && stateFlag < (args.findIndex((a) => !a.startsWith('-')) === -1 ? args.length : args.findIndex((a) => !a.startsWith('-')) + 1)) {
+  if (
+    stateFlag >= 0 &&
+    stateFlag <
+      (args.findIndex((a) => !a.startsWith('-')) === -1 ? args.length : args.findIndex((a) => !a.startsWith('-')) + 1)
+  ) {
     const arg = args[stateFlag] as string;
     if (arg.includes('=')) {
       statePath = arg.slice(arg.indexOf('=') + 1);
@@ -101,7 +105,11 @@ async function main(argv: string[]): Promise<number> {
     saveState(statePath, cluster, namespace);
     return 0;
   }
-  const wantsStdin = rest.some((a, i) => (a === '-' && ['-f', '--filename'].includes(rest[i - 1] ?? '')) || a === '--filename=-' || a === '-f-') || (rest.includes('-i') && !process.stdin.isTTY);
+  const wantsStdin =
+    rest.some(
+      (a, i) => (a === '-' && ['-f', '--filename'].includes(rest[i - 1] ?? '')) || a === '--filename=-' || a === '-f-',
+    ) ||
+    (rest.includes('-i') && !process.stdin.isTTY);
   const result = await runKubectl(rest, {
     client: cluster,
     namespace,

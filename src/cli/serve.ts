@@ -96,7 +96,8 @@ export async function serve(args: string[], statePath: string): Promise<number> 
           dirty = true;
           return send(response, 200, { now: new Date(cluster.now()).toISOString() });
         }
-        if (url.pathname === '/healthz' || url.pathname === '/readyz' || url.pathname === '/livez') return send(response, 200, 'ok');
+        if (url.pathname === '/healthz' || url.pathname === '/readyz' || url.pathname === '/livez')
+          return send(response, 200, 'ok');
         await catchUp();
         const text = await readBody(request);
         let body: unknown;
@@ -109,12 +110,14 @@ export async function serve(args: string[], statePath: string): Promise<number> 
         }
         const verb = (request.method ?? 'GET').toUpperCase() as ApiRequest['verb'];
         const headers: Record<string, string> = {};
-        for (const [key, value] of Object.entries(request.headers)) if (typeof value === 'string') headers[key.toLowerCase()] = value;
+        for (const [key, value] of Object.entries(request.headers))
+          if (typeof value === 'string') headers[key.toLowerCase()] = value;
         if (verb === 'GET' && query.watch === 'true') {
           response.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' });
           const stop = cluster.watchChanges((changes) => {
             for (const change of changes) {
-              if (watchMatches(change, url.pathname, query)) response.write(`${JSON.stringify({ type: change.type, object: change.object })}\n`);
+              if (watchMatches(change, url.pathname, query))
+                response.write(`${JSON.stringify({ type: change.type, object: change.object })}\n`);
             }
           });
           const timeout = setTimeout(() => response.end(), Math.min(Number(query.timeoutSeconds ?? 1800), 1800) * 1000);
@@ -124,11 +127,25 @@ export async function serve(args: string[], statePath: string): Promise<number> 
           });
           return;
         }
-        const answer = await cluster.request({ verb, path: url.pathname, query, ...(body !== undefined ? { body } : {}), headers });
+        const answer = await cluster.request({
+          verb,
+          path: url.pathname,
+          query,
+          ...(body !== undefined ? { body } : {}),
+          headers,
+        });
         if (verb !== 'GET') dirty = true;
         send(response, answer.status, answer.body);
       } catch (error) {
-        send(response, 500, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `Internal error occurred: ${(error as Error).message}`, reason: 'InternalError', code: 500 });
+        send(response, 500, {
+          kind: 'Status',
+          apiVersion: 'v1',
+          metadata: {},
+          status: 'Failure',
+          message: `Internal error occurred: ${(error as Error).message}`,
+          reason: 'InternalError',
+          code: 500,
+        });
       }
     })();
   });
@@ -137,7 +154,9 @@ export async function serve(args: string[], statePath: string): Promise<number> 
   await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', () => resolve()));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
-  process.stdout.write(`kubelab: serving the Kubernetes API on http://127.0.0.1:${port}${options.paused ? ' (time paused)' : ''}\n`);
+  process.stdout.write(
+    `kubelab: serving the Kubernetes API on http://127.0.0.1:${port}${options.paused ? ' (time paused)' : ''}\n`,
+  );
   process.stdout.write(`  kubectl --server http://127.0.0.1:${port} get nodes\n`);
   await new Promise<void>((resolve) => {
     const stop = () => {

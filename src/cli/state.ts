@@ -20,12 +20,18 @@ export function loadState(path: string): LoadResult {
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8')) as StateFile;
   } catch (error) {
-    return { ok: false, error: `kubelab: cannot read the state file "${path}": ${(error as Error).message.split('\n')[0]}; move it away or pass --state FILE to start a new cluster` };
+    return {
+      ok: false,
+      error: `kubelab: cannot read the state file "${path}": ${(error as Error).message.split('\n')[0]}; move it away or pass --state FILE to start a new cluster`,
+    };
   }
   try {
     return { ok: true, cluster: restoreCluster(parsed.cluster), namespace: parsed.namespace ?? 'default' };
   } catch (error) {
-    return { ok: false, error: `kubelab: the state file "${path}" is not a kubelab cluster (${(error as Error).message}); move it away or pass --state FILE to start a new cluster` };
+    return {
+      ok: false,
+      error: `kubelab: the state file "${path}" is not a kubelab cluster (${(error as Error).message}); move it away or pass --state FILE to start a new cluster`,
+    };
   }
 }
 

@@ -74,7 +74,11 @@ function filter(name: string, args: string[], input: string): ShellResult {
       return join(name === 'head' ? lines.slice(0, n) : lines.slice(Math.max(0, lines.length - n)));
     }
     case 'wc':
-      return { stdout: `${args.includes('-l') ? lines.length : `${lines.length} ${input.split(/\s+/).filter(Boolean).length} ${input.length}`}\n`, stderr: '', exitCode: 0 };
+      return {
+        stdout: `${args.includes('-l') ? lines.length : `${lines.length} ${input.split(/\s+/).filter(Boolean).length} ${input.length}`}\n`,
+        stderr: '',
+        exitCode: 0,
+      };
     case 'sort':
       return join([...lines].sort());
     case 'cat':
@@ -106,7 +110,8 @@ async function runStage(argv: string[], ctx: ShellContext, stdin: string | undef
       });
     case 'advance': {
       const ms = parseDuration(args[0] ?? '');
-      if (ms === undefined) return { stdout: '', stderr: `advance: invalid duration "${args[0] ?? ''}" (try 30s, 5m, 1h)\n`, exitCode: 1 };
+      if (ms === undefined)
+        return { stdout: '', stderr: `advance: invalid duration "${args[0] ?? ''}" (try 30s, 5m, 1h)\n`, exitCode: 1 };
       await ctx.cluster.advance(ms);
       return { stdout: '', stderr: '', exitCode: 0 };
     }
@@ -148,11 +153,49 @@ export async function completeCommandLine(line: string, ctx: ShellContext): Prom
   if (before[0] !== 'kubectl' && before[0] !== 'k') return [];
   const rest = before.slice(1).filter((w) => !w.startsWith('-'));
   if (rest.length === 0) return KUBECTL_WORDS.filter((w) => w.startsWith(last));
-  const types = ['pods', 'deployments', 'services', 'nodes', 'namespaces', 'configmaps', 'secrets', 'replicasets', 'statefulsets', 'daemonsets', 'jobs', 'cronjobs', 'events', 'ingresses', 'persistentvolumeclaims', 'persistentvolumes', 'serviceaccounts', 'all'];
-  if (rest.length === 1 && ['get', 'describe', 'delete', 'edit', 'label', 'annotate', 'explain'].includes(rest[0] as string)) return types.filter((t) => t.startsWith(last));
+  const types = [
+    'pods',
+    'deployments',
+    'services',
+    'nodes',
+    'namespaces',
+    'configmaps',
+    'secrets',
+    'replicasets',
+    'statefulsets',
+    'daemonsets',
+    'jobs',
+    'cronjobs',
+    'events',
+    'ingresses',
+    'persistentvolumeclaims',
+    'persistentvolumes',
+    'serviceaccounts',
+    'all',
+  ];
+  if (
+    rest.length === 1 &&
+    ['get', 'describe', 'delete', 'edit', 'label', 'annotate', 'explain'].includes(rest[0] as string)
+  )
+    return types.filter((t) => t.startsWith(last));
   const kindWord = rest[1] ?? (['logs', 'exec'].includes(rest[0] as string) ? 'pods' : undefined);
   if (!kindWord) return [];
-  const kinds: Record<string, string> = { pods: 'Pod', pod: 'Pod', po: 'Pod', deployments: 'Deployment', deploy: 'Deployment', services: 'Service', svc: 'Service', nodes: 'Node', node: 'Node', namespaces: 'Namespace', ns: 'Namespace', configmaps: 'ConfigMap', cm: 'ConfigMap', secrets: 'Secret' };
+  const kinds: Record<string, string> = {
+    pods: 'Pod',
+    pod: 'Pod',
+    po: 'Pod',
+    deployments: 'Deployment',
+    deploy: 'Deployment',
+    services: 'Service',
+    svc: 'Service',
+    nodes: 'Node',
+    node: 'Node',
+    namespaces: 'Namespace',
+    ns: 'Namespace',
+    configmaps: 'ConfigMap',
+    cm: 'ConfigMap',
+    secrets: 'Secret',
+  };
   const kind = kinds[kindWord];
   if (!kind) return [];
   const ns = ctx.namespace?.current ?? 'default';

@@ -48,10 +48,14 @@ export function nodeObject(shape: NodeShape, index: number) {
     'kubernetes.io/arch': 'amd64',
     'kubernetes.io/hostname': shape.name,
     'kubernetes.io/os': 'linux',
-    ...(shape.controlPlane ? { 'node-role.kubernetes.io/control-plane': '', 'node.kubernetes.io/exclude-from-external-load-balancers': '' } : {}),
+    ...(shape.controlPlane
+      ? { 'node-role.kubernetes.io/control-plane': '', 'node.kubernetes.io/exclude-from-external-load-balancers': '' }
+      : {}),
     ...(shape.labels ?? {}),
   };
-  const taints = shape.taints ?? (shape.controlPlane ? [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] : []);
+  const taints =
+    shape.taints ??
+    (shape.controlPlane ? [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] : []);
   const resources = {
     cpu: shape.cpu,
     'ephemeral-storage': '102626232Ki',
@@ -86,10 +90,38 @@ export function nodeObject(shape: NodeShape, index: number) {
       allocatable: resources,
       capacity: resources,
       conditions: [
-        { type: 'MemoryPressure', status: 'False', lastHeartbeatTime: readyAt, lastTransitionTime: readyAt, reason: 'KubeletHasSufficientMemory', message: 'kubelet has sufficient memory available' },
-        { type: 'DiskPressure', status: 'False', lastHeartbeatTime: readyAt, lastTransitionTime: readyAt, reason: 'KubeletHasNoDiskPressure', message: 'kubelet has no disk pressure' },
-        { type: 'PIDPressure', status: 'False', lastHeartbeatTime: readyAt, lastTransitionTime: readyAt, reason: 'KubeletHasSufficientPID', message: 'kubelet has sufficient PID available' },
-        { type: 'Ready', status: 'True', lastHeartbeatTime: readyAt, lastTransitionTime: readyAt, reason: 'KubeletReady', message: 'kubelet is posting ready status' },
+        {
+          type: 'MemoryPressure',
+          status: 'False',
+          lastHeartbeatTime: readyAt,
+          lastTransitionTime: readyAt,
+          reason: 'KubeletHasSufficientMemory',
+          message: 'kubelet has sufficient memory available',
+        },
+        {
+          type: 'DiskPressure',
+          status: 'False',
+          lastHeartbeatTime: readyAt,
+          lastTransitionTime: readyAt,
+          reason: 'KubeletHasNoDiskPressure',
+          message: 'kubelet has no disk pressure',
+        },
+        {
+          type: 'PIDPressure',
+          status: 'False',
+          lastHeartbeatTime: readyAt,
+          lastTransitionTime: readyAt,
+          reason: 'KubeletHasSufficientPID',
+          message: 'kubelet has sufficient PID available',
+        },
+        {
+          type: 'Ready',
+          status: 'True',
+          lastHeartbeatTime: readyAt,
+          lastTransitionTime: readyAt,
+          reason: 'KubeletReady',
+          message: 'kubelet is posting ready status',
+        },
       ],
       daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
       images: SYSTEM_IMAGES,
@@ -109,7 +141,14 @@ export function nodeObject(shape: NodeShape, index: number) {
   };
 }
 
-function staticPod(component: string, image: string, node: string, hostIP: string, cpu: string, extra: Record<string, string> = {}) {
+function staticPod(
+  component: string,
+  image: string,
+  node: string,
+  hostIP: string,
+  cpu: string,
+  extra: Record<string, string> = {},
+) {
   return {
     apiVersion: 'v1',
     kind: 'Pod',
@@ -117,7 +156,10 @@ function staticPod(component: string, image: string, node: string, hostIP: strin
       name: `${component}-${node}`,
       namespace: 'kube-system',
       labels: { component, tier: 'control-plane', ...extra },
-      annotations: { 'kubernetes.io/config.source': 'file', 'kubernetes.io/config.hash': component.length.toString(16).repeat(8) },
+      annotations: {
+        'kubernetes.io/config.source': 'file',
+        'kubernetes.io/config.hash': component.length.toString(16).repeat(8),
+      },
     },
     spec: {
       nodeName: node,
@@ -133,9 +175,18 @@ function staticPod(component: string, image: string, node: string, hostIP: strin
 
 /** bootstrapRequests lists, in order, the writes that build the default cluster. */
 export function bootstrapRequests(nodes: NodeShape[] = DEFAULT_NODES): ApiRequest[][] {
-  const post = (path: string, body: object): ApiRequest => ({ verb: 'POST', path, body, user: { username: 'kubernetes-admin', groups: ['system:masters'] } });
+  const post = (path: string, body: object): ApiRequest => ({
+    verb: 'POST',
+    path,
+    body,
+    user: { username: 'kubernetes-admin', groups: ['system:masters'] },
+  });
   const namespaces = ['default', 'kube-node-lease', 'kube-public', 'kube-system'].map((name) =>
-    post('/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { 'kubernetes.io/metadata.name': name } } }),
+    post('/api/v1/namespaces', {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name, labels: { 'kubernetes.io/metadata.name': name } },
+    }),
   );
   const phaseOne: ApiRequest[] = [
     ...namespaces,
@@ -149,24 +200,55 @@ export function bootstrapRequests(nodes: NodeShape[] = DEFAULT_NODES): ApiReques
       volumeBindingMode: 'WaitForFirstConsumer',
     }),
     ...[
-      { name: 'system-cluster-critical', value: 2000000000, description: 'Used for system critical pods that must run in the cluster, but can be moved to another node if necessary.' },
-      { name: 'system-node-critical', value: 2000001000, description: 'Used for system critical pods that must not be moved from their current node.' },
-    ].map((pc) => post('/apis/scheduling.k8s.io/v1/priorityclasses', { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: pc.name }, value: pc.value, globalDefault: false, preemptionPolicy: 'PreemptLowerPriority', description: pc.description })),
+      {
+        name: 'system-cluster-critical',
+        value: 2000000000,
+        description:
+          'Used for system critical pods that must run in the cluster, but can be moved to another node if necessary.',
+      },
+      {
+        name: 'system-node-critical',
+        value: 2000001000,
+        description: 'Used for system critical pods that must not be moved from their current node.',
+      },
+    ].map((pc) =>
+      post('/apis/scheduling.k8s.io/v1/priorityclasses', {
+        apiVersion: 'scheduling.k8s.io/v1',
+        kind: 'PriorityClass',
+        metadata: { name: pc.name },
+        value: pc.value,
+        globalDefault: false,
+        preemptionPolicy: 'PreemptLowerPriority',
+        description: pc.description,
+      }),
+    ),
   ];
   const controlPlane = nodes.find((n) => n.controlPlane)?.name ?? nodes[0]?.name ?? 'control-plane';
-  const cpIndex = Math.max(0, nodes.findIndex((n) => n.name === controlPlane));
+  const cpIndex = Math.max(
+    0,
+    nodes.findIndex((n) => n.name === controlPlane),
+  );
   const hostIP = `172.18.0.${cpIndex + 2}`;
   const phaseTwo: ApiRequest[] = [
     post('/api/v1/namespaces/default/services', {
       apiVersion: 'v1',
       kind: 'Service',
       metadata: { name: 'kubernetes', labels: { component: 'apiserver', provider: 'kubernetes' } },
-      spec: { clusterIP: '10.96.0.1', ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }], sessionAffinity: 'None', type: 'ClusterIP' },
+      spec: {
+        clusterIP: '10.96.0.1',
+        ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }],
+        sessionAffinity: 'None',
+        type: 'ClusterIP',
+      },
     }),
     post('/api/v1/namespaces/kube-system/services', {
       apiVersion: 'v1',
       kind: 'Service',
-      metadata: { name: 'kube-dns', labels: { 'k8s-app': 'kube-dns', 'kubernetes.io/cluster-service': 'true', 'kubernetes.io/name': 'CoreDNS' }, annotations: { 'prometheus.io/port': '9153', 'prometheus.io/scrape': 'true' } },
+      metadata: {
+        name: 'kube-dns',
+        labels: { 'k8s-app': 'kube-dns', 'kubernetes.io/cluster-service': 'true', 'kubernetes.io/name': 'CoreDNS' },
+        annotations: { 'prometheus.io/port': '9153', 'prometheus.io/scrape': 'true' },
+      },
       spec: {
         clusterIP: '10.96.0.10',
         selector: { 'k8s-app': 'kube-dns' },
@@ -177,16 +259,43 @@ export function bootstrapRequests(nodes: NodeShape[] = DEFAULT_NODES): ApiReques
         ],
       },
     }),
-    ...['coredns', 'kube-proxy'].map((name) => post('/api/v1/namespaces/kube-system/serviceaccounts', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name } })),
-    post('/api/v1/namespaces/kube-system/pods', staticPod('etcd', 'registry.k8s.io/etcd:3.6.5-0', controlPlane, hostIP, '100m')),
-    post('/api/v1/namespaces/kube-system/pods', staticPod('kube-apiserver', `registry.k8s.io/kube-apiserver:${KUBERNETES_VERSION}`, controlPlane, hostIP, '250m')),
-    post('/api/v1/namespaces/kube-system/pods', staticPod('kube-controller-manager', `registry.k8s.io/kube-controller-manager:${KUBERNETES_VERSION}`, controlPlane, hostIP, '200m')),
-    post('/api/v1/namespaces/kube-system/pods', staticPod('kube-scheduler', `registry.k8s.io/kube-scheduler:${KUBERNETES_VERSION}`, controlPlane, hostIP, '100m')),
+    ...['coredns', 'kube-proxy'].map((name) =>
+      post('/api/v1/namespaces/kube-system/serviceaccounts', {
+        apiVersion: 'v1',
+        kind: 'ServiceAccount',
+        metadata: { name },
+      }),
+    ),
+    post(
+      '/api/v1/namespaces/kube-system/pods',
+      staticPod('etcd', 'registry.k8s.io/etcd:3.6.5-0', controlPlane, hostIP, '100m'),
+    ),
+    post(
+      '/api/v1/namespaces/kube-system/pods',
+      staticPod('kube-apiserver', `registry.k8s.io/kube-apiserver:${KUBERNETES_VERSION}`, controlPlane, hostIP, '250m'),
+    ),
+    post(
+      '/api/v1/namespaces/kube-system/pods',
+      staticPod(
+        'kube-controller-manager',
+        `registry.k8s.io/kube-controller-manager:${KUBERNETES_VERSION}`,
+        controlPlane,
+        hostIP,
+        '200m',
+      ),
+    ),
+    post(
+      '/api/v1/namespaces/kube-system/pods',
+      staticPod('kube-scheduler', `registry.k8s.io/kube-scheduler:${KUBERNETES_VERSION}`, controlPlane, hostIP, '100m'),
+    ),
     ...['7bxqd', 'k9w2s'].map((suffix) =>
       post('/api/v1/namespaces/kube-system/pods', {
         apiVersion: 'v1',
         kind: 'Pod',
-        metadata: { name: `coredns-7d764666f9-${suffix}`, labels: { 'k8s-app': 'kube-dns', 'pod-template-hash': '7d764666f9' } },
+        metadata: {
+          name: `coredns-7d764666f9-${suffix}`,
+          labels: { 'k8s-app': 'kube-dns', 'pod-template-hash': '7d764666f9' },
+        },
         spec: {
           priorityClassName: 'system-cluster-critical',
           serviceAccountName: 'coredns',
@@ -214,14 +323,28 @@ export function bootstrapRequests(nodes: NodeShape[] = DEFAULT_NODES): ApiReques
       post('/api/v1/namespaces/kube-system/pods', {
         apiVersion: 'v1',
         kind: 'Pod',
-        metadata: { name: `kube-proxy-${['x7k2p', 'f4m9q', 'z8t5w', 'h2n6c', 'r5v8j', 'q3b7m'][i % 6]}${i >= 6 ? i : ''}`, labels: { 'k8s-app': 'kube-proxy', 'controller-revision-hash': '66b5c7d8f4', 'pod-template-generation': '1' } },
+        metadata: {
+          name: `kube-proxy-${['x7k2p', 'f4m9q', 'z8t5w', 'h2n6c', 'r5v8j', 'q3b7m'][i % 6]}${i >= 6 ? i : ''}`,
+          labels: { 'k8s-app': 'kube-proxy', 'controller-revision-hash': '66b5c7d8f4', 'pod-template-generation': '1' },
+        },
         spec: {
           nodeName: shape.name,
           hostNetwork: true,
           priorityClassName: 'system-node-critical',
           serviceAccountName: 'kube-proxy',
           tolerations: [{ operator: 'Exists' }],
-          containers: [{ name: 'kube-proxy', image: `registry.k8s.io/kube-proxy:${KUBERNETES_VERSION}`, command: ['/usr/local/bin/kube-proxy', '--config=/var/lib/kube-proxy/config.conf', `--hostname-override=$(NODE_NAME)`], env: [{ name: 'NODE_NAME', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'spec.nodeName' } } }] }],
+          containers: [
+            {
+              name: 'kube-proxy',
+              image: `registry.k8s.io/kube-proxy:${KUBERNETES_VERSION}`,
+              command: [
+                '/usr/local/bin/kube-proxy',
+                '--config=/var/lib/kube-proxy/config.conf',
+                `--hostname-override=$(NODE_NAME)`,
+              ],
+              env: [{ name: 'NODE_NAME', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'spec.nodeName' } } }],
+            },
+          ],
         },
       }),
     ),

@@ -9,9 +9,7 @@ import type { ApiRequest, ApiResponse, ClusterClient, KubeObject } from './api/t
 import { bootstrapRequests, DEFAULT_NODES, type NodeShape } from './bootstrap.ts';
 import { Clock, DEFAULT_EPOCH, type ClockState } from './clock/clock.ts';
 import type { Controller } from './controllers/controller.ts';
-import { GarbageCollector } from './controllers/garbagecollector/garbagecollector.ts';
-import { NamespaceController } from './controllers/namespace/namespace.ts';
-import { ServiceAccountController } from './controllers/serviceaccount/serviceaccount.ts';
+import { createControllers } from './controllers/index.ts';
 import { EventRecorder } from './events.ts';
 import { KUBELET_EVENT } from './kubelet/context.ts';
 import { Kubelet } from './kubelet/kubelet.ts';
@@ -60,14 +58,19 @@ export class Cluster implements ClusterClient {
   private readonly kubeletState: KubeletState;
   private readonly controllers: Controller[];
   private readonly events: EventRecorder;
-  private readonly gc: GarbageCollector;
   private changes: StoredChange[] = [];
   private listeners = new Set<() => void>();
   private changeListeners = new Set<(changes: StoredChange[]) => void>();
   private batch: StoredChange[] = [];
   private revision = 0;
 
-  private constructor(store: ObjectStore, clock: Clock, random: SeededRandom, kubeletState: KubeletState, scheduling: SchedulingState) {
+  private constructor(
+    store: ObjectStore,
+    clock: Clock,
+    random: SeededRandom,
+    kubeletState: KubeletState,
+    scheduling: SchedulingState,
+  ) {
     this.clock = clock;
     this.random = random;
     this.kubeletState = kubeletState;
@@ -76,14 +79,24 @@ export class Cluster implements ClusterClient {
     this.events = new EventRecorder(this.server, () => clock.now);
     this.server.admission.push(
       serviceAccountAdmission(random, (ns, name) => store.get('serviceaccounts', ns, name) !== undefined),
-      priorityAdmission((name) => store.get('priorityclasses.scheduling.k8s.io', '', name) as { value?: number; preemptionPolicy?: string } | undefined),
+      priorityAdmission(
+        (name) =>
+          store.get('priorityclasses.scheduling.k8s.io', '', name) as
+            { value?: number; preemptionPolicy?: string } | undefined,
+      ),
       defaultTolerationSeconds(),
       serviceAllocation(store, random),
     );
     this.scheduler = new SchedulingQueue(this.server, this.events, random, scheduling, () => clock.now);
-    this.kubelet = new Kubelet({ server: this.server, clock, events: this.events, random, state: kubeletState, network: undefined });
-    this.gc = new GarbageCollector(this.server);
-    this.controllers = [new ServiceAccountController(this.server), new NamespaceController(this.server), this.gc];
+    this.kubelet = new Kubelet({
+      server: this.server,
+      clock,
+      events: this.events,
+      random,
+      state: kubeletState,
+      network: undefined,
+    });
+    this.controllers = createControllers({ server: this.server, events: this.events, clock, random });
     store.subscribe((change) => {
       this.changes.push(change);
       this.batch.push(change);
@@ -93,7 +106,9 @@ export class Cluster implements ClusterClient {
 
   static create(spec: ClusterSpec = {}): Cluster {
     const clock = new Clock(spec.start ?? DEFAULT_EPOCH);
-    const cluster = new Cluster(new ObjectStore(), clock, new SeededRandom(spec.seed ?? 1), emptyKubeletState(), { nextStartNodeIndex: 0 });
+    const cluster = new Cluster(new ObjectStore(), clock, new SeededRandom(spec.seed ?? 1), emptyKubeletState(), {
+      nextStartNodeIndex: 0,
+    });
     clock.schedule(clock.now + FLUSH_INTERVAL_MS, SCHEDULER_FLUSH, '');
     for (const phase of bootstrapRequests(spec.nodes ?? DEFAULT_NODES)) {
       for (const request of phase) cluster.handle(request);
@@ -104,15 +119,22 @@ export class Cluster implements ClusterClient {
   }
 
   static restore(snapshot: ClusterSnapshot): Cluster {
-    if (snapshot?.format !== 'kubelab/cluster' || snapshot.version !== 1) throw new Error('not a kubelab cluster snapshot');
+    if (snapshot?.format !== 'kubelab/cluster' || snapshot.version !== 1)
+      throw new Error('not a kubelab cluster snapshot');
     const store = ObjectStore.restore(snapshot.store);
-    const cluster = new Cluster(store, Clock.restore(snapshot.clock), new SeededRandom(snapshot.random), structuredClone(snapshot.kubelet), { ...snapshot.scheduling });
+    const cluster = new Cluster(
+      store,
+      Clock.restore(snapshot.clock),
+      new SeededRandom(snapshot.random),
+      structuredClone(snapshot.kubelet),
+      { ...snapshot.scheduling },
+    );
     cluster.server.audit = structuredClone(snapshot.audit);
     cluster.events.counter = snapshot.eventSeq;
     for (const resource of ['namespaces', 'nodes', 'pods']) {
       for (const object of store.list(resource)) cluster.scheduler.observe({ type: 'ADDED', resource, object });
     }
-    cluster.gc.rebuild();
+    for (const controller of cluster.controllers) controller.rebuild?.();
     cluster.changes = [];
     return cluster;
   }
@@ -158,7 +180,10 @@ export class Cluster implements ClusterClient {
       const event = this.clock.popDue(until);
       if (!event) break;
       if (event.type === KUBELET_EVENT) this.kubelet.handleEvent(event);
-      else if (event.type === SCHEDULER_FLUSH) {
+      else if (event.type.startsWith('controller:')) {
+        const name = event.type.slice('controller:'.length);
+        this.controllers.find((c) => c.name === name)?.handleTimer?.(event.ref);
+      } else if (event.type === SCHEDULER_FLUSH) {
         this.scheduler.flush();
         this.clock.schedule(this.clock.now + FLUSH_INTERVAL_MS, SCHEDULER_FLUSH, '');
       }

@@ -1,6 +1,16 @@
 /** The engine's public face: the cluster, its door and the helpers clients share. */
 export { Cluster, createCluster, restoreCluster, type ClusterSnapshot, type ClusterSpec } from './cluster.ts';
-export type { ApiRequest, ApiResponse, ClusterClient, KubeObject, Status, Table, TableRow, TableColumn, UserInfo } from './api/types.ts';
+export type {
+  ApiRequest,
+  ApiResponse,
+  ClusterClient,
+  KubeObject,
+  Status,
+  Table,
+  TableRow,
+  TableColumn,
+  UserInfo,
+} from './api/types.ts';
 export { isStatus } from './api/types.ts';
 export { podStatusText, podSummary } from './api/printing/pod.ts';
 export { humanDuration, parseDuration, goDuration } from './clock/duration.ts';

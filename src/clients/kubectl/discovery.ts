@@ -19,7 +19,9 @@ export async function discover(client: ClusterClient): Promise<ResourceRegistry>
   const add = (group: string, version: string, list: { resources?: ApiResource[] } | undefined) => {
     for (const r of list?.resources ?? []) {
       if (r.name.includes('/')) continue;
-      const subresources = (list?.resources ?? []).filter((s) => s.name.startsWith(`${r.name}/`)).map((s) => s.name.slice(r.name.length + 1));
+      const subresources = (list?.resources ?? [])
+        .filter((s) => s.name.startsWith(`${r.name}/`))
+        .map((s) => s.name.slice(r.name.length + 1));
       types.push({
         group,
         version,
@@ -36,11 +38,16 @@ export async function discover(client: ClusterClient): Promise<ResourceRegistry>
   };
   const core = await client.request<{ resources?: ApiResource[] }>({ verb: 'GET', path: '/api/v1' });
   add('', 'v1', core.body);
-  const groups = await client.request<{ groups?: { name: string; preferredVersion?: { version: string }; versions: { version: string }[] }[] }>({ verb: 'GET', path: '/apis' });
+  const groups = await client.request<{
+    groups?: { name: string; preferredVersion?: { version: string }; versions: { version: string }[] }[];
+  }>({ verb: 'GET', path: '/apis' });
   for (const group of groups.body.groups ?? []) {
     const version = group.preferredVersion?.version ?? group.versions[0]?.version;
     if (!version) continue;
-    const list = await client.request<{ resources?: ApiResource[] }>({ verb: 'GET', path: `/apis/${group.name}/${version}` });
+    const list = await client.request<{ resources?: ApiResource[] }>({
+      verb: 'GET',
+      path: `/apis/${group.name}/${version}`,
+    });
     add(group.name, version, list.body);
   }
   return new ResourceRegistry(types);

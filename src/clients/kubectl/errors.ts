@@ -8,7 +8,8 @@ export function statusMessage(status: Status, source?: { verb: string; file: str
   if (status.reason === 'Invalid') {
     const details = status.details;
     let prefix = 'The request is invalid';
-    if (details && (details.kind || details.name)) prefix = `The ${details.kind ?? ''} "${details.name ?? ''}" is invalid`;
+    if (details && (details.kind || details.name))
+      prefix = `The ${details.kind ?? ''} "${details.name ?? ''}" is invalid`;
     const causes = details?.causes ?? [];
     if (!details) return `${prefix}\n`;
     if (causes.length === 0) return `${prefix}\n`;
@@ -16,14 +17,19 @@ export function statusMessage(status: Status, source?: { verb: string; file: str
     if (lines.length === 1) return `${prefix}: ${lines[0]}\n`;
     return `${prefix}: \n${lines.map((l) => `* ${l}`).join('\n')}\n`;
   }
-  const message = source ? `error when ${source.verb} "${source.file}": ${status.message ?? ''}` : (status.message ?? '');
+  const message = source
+    ? `error when ${source.verb} "${source.file}": ${status.message ?? ''}`
+    : (status.message ?? '');
   if (status.reason === 'Unauthorized') return `error: You must be logged in to the server (${message})\n`;
   if (status.reason) return `Error from server (${status.reason}): ${message}\n`;
   return `Error from server: ${message}\n`;
 }
 
 /** responseError turns a failed response into kubectl's line, or undefined when it succeeded. */
-export function responseError(response: { status: number; body: unknown }, source?: { verb: string; file: string }): string | undefined {
+export function responseError(
+  response: { status: number; body: unknown },
+  source?: { verb: string; file: string },
+): string | undefined {
   if (response.status < 400) return undefined;
   if (isStatus(response.body)) return statusMessage(response.body, source);
   return `Error from server: ${typeof response.body === 'string' ? response.body : JSON.stringify(response.body)}\n`;

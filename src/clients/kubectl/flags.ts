@@ -54,12 +54,18 @@ export function parseFlags(args: string[], specs: FlagSpec[]): ParsedFlags {
     if (spec.type === 'bool') {
       if (raw === undefined || raw === 'true') values.set(spec.name, true);
       else if (raw === 'false') values.set(spec.name, false);
-      else throw new FlagError(`invalid argument "${raw}" for "${display}" flag: strconv.ParseBool: parsing "${raw}": invalid syntax`);
+      else
+        throw new FlagError(
+          `invalid argument "${raw}" for "${display}" flag: strconv.ParseBool: parsing "${raw}": invalid syntax`,
+        );
       return;
     }
     if (raw === undefined) throw new FlagError(`flag needs an argument: ${display}`);
     if (spec.type === 'int') {
-      if (!/^-?\d+$/.test(raw)) throw new FlagError(`invalid argument "${raw}" for "${display}" flag: strconv.ParseInt: parsing "${raw}": invalid syntax`);
+      if (!/^-?\d+$/.test(raw))
+        throw new FlagError(
+          `invalid argument "${raw}" for "${display}" flag: strconv.ParseInt: parsing "${raw}": invalid syntax`,
+        );
       values.set(spec.name, Number(raw));
     } else if (spec.type === 'strings') {
       const previous = (values.get(spec.name) as string[] | undefined) ?? [];

@@ -3,7 +3,13 @@ import { createCommand } from './commands/create/index.ts';
 import { deleteCommand } from './commands/delete.ts';
 import { execCommand } from './commands/exec.ts';
 import { getCommand } from './commands/get.ts';
-import { apiResourcesCommand, apiVersionsCommand, clusterInfoCommand, configCommand, versionCommand } from './commands/info.ts';
+import {
+  apiResourcesCommand,
+  apiVersionsCommand,
+  clusterInfoCommand,
+  configCommand,
+  versionCommand,
+} from './commands/info.ts';
 import { logsCommand } from './commands/logs.ts';
 import { runCommand } from './commands/run.ts';
 import { describeCommand } from './describe/index.ts';
@@ -32,7 +38,21 @@ const COMMANDS: Record<string, Command> = {
 };
 
 /** Global flags that take a value, so `kubectl -n web get pods` finds the command word. */
-const VALUE_FLAGS = new Set(['-n', '--namespace', '--context', '--cluster', '--user', '--kubeconfig', '--as', '--as-group', '-s', '--server', '--request-timeout', '-v', '--v']);
+const VALUE_FLAGS = new Set([
+  '-n',
+  '--namespace',
+  '--context',
+  '--cluster',
+  '--user',
+  '--kubeconfig',
+  '--as',
+  '--as-group',
+  '-s',
+  '--server',
+  '--request-timeout',
+  '-v',
+  '--v',
+]);
 
 export function commandNames(): string[] {
   return Object.keys(COMMANDS).sort();
@@ -59,15 +79,24 @@ function splitCommand(argv: string[]): { name: string | undefined; args: string[
 export async function runKubectl(argv: string[], ctx: KubectlContext): Promise<CommandResult> {
   const { name, args } = splitCommand(argv);
   if (name === undefined || name === 'help') {
-    if (name === 'help' && args[0] && COMMANDS[args[0]]) return { stdout: `${COMMAND_SUMMARIES[args[0]] ?? ''}\n`, stderr: '', exitCode: 0 };
+    if (name === 'help' && args[0] && COMMANDS[args[0]])
+      return { stdout: `${COMMAND_SUMMARIES[args[0]] ?? ''}\n`, stderr: '', exitCode: 0 };
     return { stdout: KUBECTL_HELP, stderr: '', exitCode: 0 };
   }
   const command = COMMANDS[name];
   if (!command) {
-    return { stdout: '', stderr: `error: unknown command "${name}" for "kubectl"\nRun 'kubectl --help' for usage.\n`, exitCode: 1 };
+    return {
+      stdout: '',
+      stderr: `error: unknown command "${name}" for "kubectl"\nRun 'kubectl --help' for usage.\n`,
+      exitCode: 1,
+    };
   }
   if (args.includes('-h') || args.includes('--help')) {
-    return { stdout: `${COMMAND_SUMMARIES[name] ?? ''}\n\nUsage:\n  kubectl ${name} [options]\n\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n`, stderr: '', exitCode: 0 };
+    return {
+      stdout: `${COMMAND_SUMMARIES[name] ?? ''}\n\nUsage:\n  kubectl ${name} [options]\n\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n`,
+      stderr: '',
+      exitCode: 0,
+    };
   }
   try {
     return await command(args, ctx);

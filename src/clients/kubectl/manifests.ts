@@ -77,7 +77,10 @@ export function parseManifests(text: string, source: string): ManifestResult {
   try {
     docs = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false }) as Document.Parsed[];
   } catch (error) {
-    return { ok: false, error: `error: error parsing ${label}: error converting YAML to JSON: yaml: ${(error as Error).message}` };
+    return {
+      ok: false,
+      error: `error: error parsing ${label}: error converting YAML to JSON: yaml: ${(error as Error).message}`,
+    };
   }
   if (!Array.isArray(docs)) docs = [docs as unknown as Document.Parsed];
   const manifests: Manifest[] = [];
@@ -85,28 +88,48 @@ export function parseManifests(text: string, source: string): ManifestResult {
     const firstError = doc.errors[0];
     if (firstError) {
       const offset = firstError.pos?.[0] ?? 0;
-      return { ok: false, error: `error: error parsing ${label}: error converting YAML to JSON: ${goYamlMessage(firstError.code, lineOf(text, offset))}` };
+      return {
+        ok: false,
+        error: `error: error parsing ${label}: error converting YAML to JSON: ${goYamlMessage(firstError.code, lineOf(text, offset))}`,
+      };
     }
     const duplicates = duplicateKeys(doc, text);
     if (duplicates.length > 0) {
-      return { ok: false, error: `error: error parsing ${label}: error converting YAML to JSON: yaml: unmarshal errors:\n${duplicates.join('\n')}` };
+      return {
+        ok: false,
+        error: `error: error parsing ${label}: error converting YAML to JSON: yaml: unmarshal errors:\n${duplicates.join('\n')}`,
+      };
     }
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIASES });
     } catch (error) {
       const message = (error as Error).message;
-      if (/alias/i.test(message)) return { ok: false, error: `error: error parsing ${label}: error converting YAML to JSON: yaml: document contains excessive aliasing` };
+      if (/alias/i.test(message))
+        return {
+          ok: false,
+          error: `error: error parsing ${label}: error converting YAML to JSON: yaml: document contains excessive aliasing`,
+        };
       return { ok: false, error: `error: error parsing ${label}: error converting YAML to JSON: yaml: ${message}` };
     }
     if (value === null || value === undefined) continue;
     if (typeof value !== 'object' || Array.isArray(value)) {
-      const goType = Array.isArray(value) ? 'array' : typeof value === 'string' ? 'string' : typeof value === 'number' ? 'number' : 'bool';
-      return { ok: false, error: `error: error parsing ${label}: json: cannot unmarshal ${goType} into Go value of type map[string]interface {}` };
+      const goType = Array.isArray(value)
+        ? 'array'
+        : typeof value === 'string'
+          ? 'string'
+          : typeof value === 'number'
+            ? 'number'
+            : 'bool';
+      return {
+        ok: false,
+        error: `error: error parsing ${label}: json: cannot unmarshal ${goType} into Go value of type map[string]interface {}`,
+      };
     }
     const object = normalize(value) as KubeObject;
     if ((object as { kind?: unknown }).kind === 'List' && Array.isArray((object as { items?: unknown }).items)) {
-      for (const item of (object as unknown as { items: KubeObject[] }).items) manifests.push({ object: item, source, index });
+      for (const item of (object as unknown as { items: KubeObject[] }).items)
+        manifests.push({ object: item, source, index });
       continue;
     }
     manifests.push({ object, source, index });
@@ -119,7 +142,8 @@ function normalize(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString().replace('.000Z', 'Z');
   if (Array.isArray(value)) return value.map(normalize);
   if (value instanceof Map) return Object.fromEntries([...value.entries()].map(([k, v]) => [String(k), normalize(v)]));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalize(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalize(v)]));
   if (typeof value === 'bigint') return Number(value);
   return value;
 }

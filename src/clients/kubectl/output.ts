@@ -48,7 +48,12 @@ export function nameOf(type: ResourceType, object: KubeObject): string {
 }
 
 /** printObjects prints objects in a non-table format; `single` prints an object instead of a List. */
-export function printObjects(format: OutputFormat, items: { type: ResourceType; object: KubeObject }[], single: boolean, noHeaders = false): { ok: true; text: string } | { ok: false; error: string } {
+export function printObjects(
+  format: OutputFormat,
+  items: { type: ResourceType; object: KubeObject }[],
+  single: boolean,
+  noHeaders = false,
+): { ok: true; text: string } | { ok: false; error: string } {
   const objects = items.map((i) => i.object);
   const value = single && objects.length === 1 ? objects[0] : asList(objects);
   switch (format.kind) {

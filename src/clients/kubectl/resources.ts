@@ -9,7 +9,8 @@ export interface ResourceSelection {
   names: string[];
 }
 
-export type SelectionResult = { ok: true; selections: ResourceSelection[]; byName: boolean } | { ok: false; error: string };
+export type SelectionResult =
+  { ok: true; selections: ResourceSelection[]; byName: boolean } | { ok: false; error: string };
 
 function expand(registry: ResourceRegistry, word: string): ResourceType[] | string {
   if (word === 'all') return registry.all().filter((t) => t.categories?.includes('all'));
@@ -25,7 +26,11 @@ export function selectResources(registry: ResourceRegistry, args: string[]): Sel
     const selections: ResourceSelection[] = [];
     for (const arg of args) {
       const slash = arg.indexOf('/');
-      if (slash < 0) return { ok: false, error: `error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'\n` };
+      if (slash < 0)
+        return {
+          ok: false,
+          error: `error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'\n`,
+        };
       const typeWord = arg.slice(0, slash);
       const name = arg.slice(slash + 1);
       const types = expand(registry, typeWord);
@@ -43,7 +48,8 @@ export function selectResources(registry: ResourceRegistry, args: string[]): Sel
     if (word === '') continue;
     const types = expand(registry, word);
     if (typeof types === 'string') return { ok: false, error: types };
-    for (const type of types) if (!selections.some((s) => s.type === type)) selections.push({ type, names: [...names] });
+    for (const type of types)
+      if (!selections.some((s) => s.type === type)) selections.push({ type, names: [...names] });
   }
   if (names.length > 0 && selections.length > 1) {
     return { ok: false, error: `error: arguments in resource/name form must have a single resource and name\n` };

@@ -22,7 +22,9 @@ export function readSources(filenames: string[], ctx: KubectlContext, recursive 
     }
     const listing = ctx.listDir?.(name);
     if (listing) {
-      const wanted = listing.filter((f) => /\.(ya?ml|json)$/.test(f) && (recursive || !f.slice(name.length + 1).includes('/'))).sort();
+      const wanted = listing
+        .filter((f) => /\.(ya?ml|json)$/.test(f) && (recursive || !f.slice(name.length + 1).includes('/')))
+        .sort();
       files.push(...wanted);
       continue;
     }
@@ -39,7 +41,10 @@ export function readSources(filenames: string[], ctx: KubectlContext, recursive 
 }
 
 /** typeOf finds the resource of a manifest, or kubectl's "no matches for kind" error. */
-export function typeOf(registry: ResourceRegistry, manifest: Manifest): { ok: true; type: ResourceType } | { ok: false; error: string } {
+export function typeOf(
+  registry: ResourceRegistry,
+  manifest: Manifest,
+): { ok: true; type: ResourceType } | { ok: false; error: string } {
   const basics = validateBasics(manifest);
   if (basics) return { ok: false, error: basics };
   const { apiVersion, kind, metadata } = manifest.object;

@@ -26,7 +26,13 @@ function covers(wanted: unknown, actual: unknown): boolean {
   return deepEqual(wanted, actual);
 }
 
-function diff(original: unknown, modified: unknown, current: unknown, field: string, parent: Record<string, unknown> | undefined): Diff {
+function diff(
+  original: unknown,
+  modified: unknown,
+  current: unknown,
+  field: string,
+  parent: Record<string, unknown> | undefined,
+): Diff {
   if (isObject(modified)) {
     if (!isObject(current)) return modified;
     const out: Record<string, unknown> = {};
@@ -40,12 +46,21 @@ function diff(original: unknown, modified: unknown, current: unknown, field: str
     return Object.keys(out).length ? out : NONE;
   }
   if (Array.isArray(modified)) {
-    const mergeKey = mergeKeyFor(field, parent && 'clusterIP' in parent ? 'ServiceSpec' : parent && 'selector' in parent && 'type' in parent ? 'ServiceSpec' : undefined);
+    const mergeKey = mergeKeyFor(
+      field,
+      parent && 'clusterIP' in parent
+        ? 'ServiceSpec'
+        : parent && 'selector' in parent && 'type' in parent
+          ? 'ServiceSpec'
+          : undefined,
+    );
     if (mergeKey && Array.isArray(current) && modified.every((m) => isObject(m) && mergeKey in m)) {
       const out: unknown[] = [];
       for (const element of modified as Record<string, unknown>[]) {
         const live = current.find((c) => isObject(c) && c[mergeKey] === element[mergeKey]);
-        const before = Array.isArray(original) ? original.find((o) => isObject(o) && o[mergeKey] === element[mergeKey]) : undefined;
+        const before = Array.isArray(original)
+          ? original.find((o) => isObject(o) && o[mergeKey] === element[mergeKey])
+          : undefined;
         const sub = diff(before, element, live, '', element);
         if (sub !== NONE) out.push({ [mergeKey]: element[mergeKey], ...(sub as object) });
       }
@@ -64,7 +79,11 @@ function diff(original: unknown, modified: unknown, current: unknown, field: str
   return deepEqual(modified, current) ? NONE : modified;
 }
 
-export function threeWayPatch(original: unknown, modified: unknown, current: unknown): Record<string, unknown> | undefined {
+export function threeWayPatch(
+  original: unknown,
+  modified: unknown,
+  current: unknown,
+): Record<string, unknown> | undefined {
   const patch = diff(original, modified, current, '', undefined);
   if (patch === NONE || !isObject(patch)) return undefined;
   return patch;

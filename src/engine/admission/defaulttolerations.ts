@@ -13,7 +13,9 @@ export function defaultTolerationSeconds(): AdmissionPlugin {
       const spec = object.spec as { tolerations?: Toleration[] };
       const tolerations = [...(spec.tolerations ?? [])];
       for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']) {
-        const has = tolerations.some((t) => (t.key === key || (!t.key && t.operator === 'Exists')) && (!t.effect || t.effect === 'NoExecute'));
+        const has = tolerations.some(
+          (t) => (t.key === key || (!t.key && t.operator === 'Exists')) && (!t.effect || t.effect === 'NoExecute'),
+        );
         if (!has) tolerations.push({ effect: 'NoExecute', key, operator: 'Exists', tolerationSeconds: 300 });
       }
       spec.tolerations = tolerations;

@@ -8,22 +8,30 @@ import type { SeededRandom } from '../random.ts';
  * runs as `default`, and gets the projected `kube-api-access-xxxxx` volume mounted at
  * /var/run/secrets/kubernetes.io/serviceaccount in every container.
  */
-export function serviceAccountAdmission(random: SeededRandom, serviceAccountExists: (namespace: string, name: string) => boolean): AdmissionPlugin {
+export function serviceAccountAdmission(
+  random: SeededRandom,
+  serviceAccountExists: (namespace: string, name: string) => boolean,
+): AdmissionPlugin {
   return {
     name: 'ServiceAccount',
     admit(operation, type, object) {
       if (operation !== 'CREATE' || type.kind !== 'Pod') return;
-      const pod = object as unknown as Pod & { spec: { serviceAccountName?: string; volumes?: unknown[]; automountServiceAccountToken?: boolean } };
+      const pod = object as unknown as Pod & {
+        spec: { serviceAccountName?: string; volumes?: unknown[]; automountServiceAccountToken?: boolean };
+      };
       const spec = pod.spec;
       spec.serviceAccountName ??= (spec as { serviceAccount?: string }).serviceAccount ?? 'default';
       (spec as { serviceAccount?: string }).serviceAccount = spec.serviceAccountName;
       const namespace = object.metadata.namespace ?? 'default';
       if (!serviceAccountExists(namespace, spec.serviceAccountName)) {
         throw new ApiError(
-          forbidden(`pods "${object.metadata.name ?? ''}" is forbidden: error looking up service account ${namespace}/${spec.serviceAccountName}: serviceaccount "${spec.serviceAccountName}" not found`, {
-            name: object.metadata.name ?? '',
-            kind: 'pods',
-          }),
+          forbidden(
+            `pods "${object.metadata.name ?? ''}" is forbidden: error looking up service account ${namespace}/${spec.serviceAccountName}: serviceaccount "${spec.serviceAccountName}" not found`,
+            {
+              name: object.metadata.name ?? '',
+              kind: 'pods',
+            },
+          ),
         );
       }
       if (spec.automountServiceAccountToken === false) return;
@@ -37,7 +45,11 @@ export function serviceAccountAdmission(random: SeededRandom, serviceAccountExis
           sources: [
             { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
             { configMap: { items: [{ key: 'ca.crt', path: 'ca.crt' }], name: 'kube-root-ca.crt' } },
-            { downwardAPI: { items: [{ fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' }, path: 'namespace' }] } },
+            {
+              downwardAPI: {
+                items: [{ fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' }, path: 'namespace' }],
+              },
+            },
           ],
         },
       } as { name: string });

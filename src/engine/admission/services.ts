@@ -19,7 +19,13 @@ function ipToString(offset: number): string {
 }
 
 export function serviceAllocation(store: ObjectStore, random: SeededRandom): AdmissionPlugin {
-  const usedIPs = () => new Set(store.list('services').map((s) => (s as unknown as Service).spec?.clusterIP).filter(Boolean));
+  const usedIPs = () =>
+    new Set(
+      store
+        .list('services')
+        .map((s) => (s as unknown as Service).spec?.clusterIP)
+        .filter(Boolean),
+    );
   const usedNodePorts = (except?: string) =>
     new Set(
       store
@@ -33,7 +39,12 @@ export function serviceAllocation(store: ObjectStore, random: SeededRandom): Adm
     admit(operation, type, object, old) {
       if (type.kind !== 'Service' || operation === 'DELETE') return;
       const service = object as unknown as Service & { spec: NonNullable<Service['spec']> };
-      const spec = service.spec as { type?: string; clusterIP?: string; clusterIPs?: string[]; ports?: { nodePort?: number; port: number }[] };
+      const spec = service.spec as {
+        type?: string;
+        clusterIP?: string;
+        clusterIPs?: string[];
+        ports?: { nodePort?: number; port: number }[];
+      };
       const oldSpec = (old as unknown as Service | undefined)?.spec;
       const name = object.metadata.name ?? '';
       if (spec.type === 'ExternalName') {
@@ -46,7 +57,15 @@ export function serviceAllocation(store: ObjectStore, random: SeededRandom): Adm
         spec.clusterIPs = ['None'];
       } else if (spec.clusterIP) {
         if (usedIPs().has(spec.clusterIP)) {
-          throw new ApiError(invalid('Service', '', name, [fieldErrors.invalid('spec.clusterIPs', [spec.clusterIP], `failed to allocate IP ${spec.clusterIP}: provided IP is already allocated`)]));
+          throw new ApiError(
+            invalid('Service', '', name, [
+              fieldErrors.invalid(
+                'spec.clusterIPs',
+                [spec.clusterIP],
+                `failed to allocate IP ${spec.clusterIP}: provided IP is already allocated`,
+              ),
+            ]),
+          );
         }
         spec.clusterIPs = [spec.clusterIP];
       } else {
@@ -66,10 +85,22 @@ export function serviceAllocation(store: ObjectStore, random: SeededRandom): Adm
         if (port.nodePort === undefined && previous !== undefined) port.nodePort = previous;
         if (port.nodePort !== undefined) {
           if (port.nodePort < NODE_PORT_MIN || port.nodePort > NODE_PORT_MAX) {
-            throw new ApiError(invalid('Service', '', name, [fieldErrors.invalid(`spec.ports[${i}].nodePort`, port.nodePort, `provided port is not in the valid range. The range of valid ports is ${NODE_PORT_MIN}-${NODE_PORT_MAX}`)]));
+            throw new ApiError(
+              invalid('Service', '', name, [
+                fieldErrors.invalid(
+                  `spec.ports[${i}].nodePort`,
+                  port.nodePort,
+                  `provided port is not in the valid range. The range of valid ports is ${NODE_PORT_MIN}-${NODE_PORT_MAX}`,
+                ),
+              ]),
+            );
           }
           if (taken.has(port.nodePort) && port.nodePort !== previous) {
-            throw new ApiError(invalid('Service', '', name, [fieldErrors.invalid(`spec.ports[${i}].nodePort`, port.nodePort, 'provided port is already allocated')]));
+            throw new ApiError(
+              invalid('Service', '', name, [
+                fieldErrors.invalid(`spec.ports[${i}].nodePort`, port.nodePort, 'provided port is already allocated'),
+              ]),
+            );
           }
           taken.add(port.nodePort);
           return;

@@ -18,7 +18,11 @@ export const SERVER_VERSION = {
 };
 
 export function apiVersions() {
-  return { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '172.18.0.2:6443' }] };
+  return {
+    kind: 'APIVersions',
+    versions: ['v1'],
+    serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '172.18.0.2:6443' }],
+  };
 }
 
 export function apiGroupList(registry: ResourceRegistry) {
@@ -53,7 +57,13 @@ export function apiResourceList(registry: ResourceRegistry, group: string, versi
       ...(type.categories ? { categories: type.categories } : {}),
     });
     for (const sub of type.subresources ?? []) {
-      resources.push({ name: `${type.plural}/${sub}`, singularName: '', namespaced: type.namespaced, kind: type.kind, verbs: ['get', 'patch', 'update'] });
+      resources.push({
+        name: `${type.plural}/${sub}`,
+        singularName: '',
+        namespaced: type.namespaced,
+        kind: type.kind,
+        verbs: ['get', 'patch', 'update'],
+      });
     }
   }
   return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: groupVersion({ group, version }), resources };

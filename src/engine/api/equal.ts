@@ -11,6 +11,7 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   const ak = Object.keys(a as object).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
   const bk = Object.keys(b as object).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
   if (ak.length !== bk.length) return false;
-  for (const key of ak) if (!deepEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  for (const key of ak)
+    if (!deepEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
   return true;
 }

@@ -76,7 +76,14 @@ export function internalError(message: string): Status {
 
 /** FieldError is one cause of an Invalid answer, as apimachinery's field.Error renders it. */
 export interface FieldError {
-  type: 'FieldValueRequired' | 'FieldValueInvalid' | 'FieldValueNotSupported' | 'FieldValueForbidden' | 'FieldValueDuplicate' | 'FieldValueTooLong' | 'FieldValueTypeInvalid';
+  type:
+    | 'FieldValueRequired'
+    | 'FieldValueInvalid'
+    | 'FieldValueNotSupported'
+    | 'FieldValueForbidden'
+    | 'FieldValueDuplicate'
+    | 'FieldValueTooLong'
+    | 'FieldValueTypeInvalid';
   field: string;
   /** The message after "field: ", e.g. "Required value" or 'Invalid value: "X": detail'. */
   message: string;
@@ -98,7 +105,11 @@ export const fieldErrors = {
   },
   notSupported(field: string, value: unknown, supported: string[]): FieldError {
     const list = supported.map((s) => JSON.stringify(s)).join(', ');
-    return { type: 'FieldValueNotSupported', field, message: `Unsupported value: ${quoteValue(value)}: supported values: ${list}` };
+    return {
+      type: 'FieldValueNotSupported',
+      field,
+      message: `Unsupported value: ${quoteValue(value)}: supported values: ${list}`,
+    };
   },
   forbidden(field: string, detail: string): FieldError {
     return { type: 'FieldValueForbidden', field, message: `Forbidden: ${detail}` };

@@ -3,17 +3,36 @@ import { jsonPatch, mergePatch, strategicMergePatch } from './patch.ts';
 
 describe('patches', () => {
   it('JSON merge patch replaces lists and deletes with null (RFC 7386)', () => {
-    expect(mergePatch({ a: { b: 1, c: 2 }, l: [1, 2] }, { a: { c: null, d: 3 }, l: [3] })).toEqual({ a: { b: 1, d: 3 }, l: [3] });
+    expect(mergePatch({ a: { b: 1, c: 2 }, l: [1, 2] }, { a: { c: null, d: 3 }, l: [3] })).toEqual({
+      a: { b: 1, d: 3 },
+      l: [3],
+    });
   });
 
   it('strategic merge patch merges containers by name and keeps the others', () => {
-    const spec = { containers: [{ name: 'app', image: 'nginx:1.26', ports: [{ containerPort: 80 }] }, { name: 'log', image: 'busybox' }] };
+    const spec = {
+      containers: [
+        { name: 'app', image: 'nginx:1.26', ports: [{ containerPort: 80 }] },
+        { name: 'log', image: 'busybox' },
+      ],
+    };
     const patched = strategicMergePatch(spec, { containers: [{ name: 'app', image: 'nginx:1.27' }] }) as typeof spec;
-    expect(patched.containers).toEqual([{ name: 'app', image: 'nginx:1.27', ports: [{ containerPort: 80 }] }, { name: 'log', image: 'busybox' }]);
+    expect(patched.containers).toEqual([
+      { name: 'app', image: 'nginx:1.27', ports: [{ containerPort: 80 }] },
+      { name: 'log', image: 'busybox' },
+    ]);
   });
 
   it('strategic merge patch removes list entries marked $patch: delete', () => {
-    const patched = strategicMergePatch({ env: [{ name: 'A', value: '1' }, { name: 'B', value: '2' }] }, { env: [{ name: 'A', $patch: 'delete' }] });
+    const patched = strategicMergePatch(
+      {
+        env: [
+          { name: 'A', value: '1' },
+          { name: 'B', value: '2' },
+        ],
+      },
+      { env: [{ name: 'A', $patch: 'delete' }] },
+    );
     expect(patched).toEqual({ env: [{ name: 'B', value: '2' }] });
   });
 

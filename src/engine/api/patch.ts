@@ -48,14 +48,18 @@ export function mergeKeyFor(field: string, parentKind: string | undefined): stri
 export function strategicMergePatch(target: unknown, patch: unknown, context?: string): unknown {
   if (!isObject(patch)) return structuredClone(patch);
   const out: Record<string, unknown> = isObject(target) ? { ...target } : {};
-  const parentKind = context ?? (isObject(target) && 'selector' in target && 'ports' in target ? 'ServiceSpec' : undefined);
+  const parentKind =
+    context ?? (isObject(target) && 'selector' in target && 'ports' in target ? 'ServiceSpec' : undefined);
   for (const [key, value] of Object.entries(patch)) {
     if (key.startsWith('$')) continue;
     if (value === null) {
       delete out[key];
       continue;
     }
-    const mergeKey = mergeKeyFor(key, key === 'ports' && isObject(target) && 'clusterIP' in target ? 'ServiceSpec' : parentKind);
+    const mergeKey = mergeKeyFor(
+      key,
+      key === 'ports' && isObject(target) && 'clusterIP' in target ? 'ServiceSpec' : parentKind,
+    );
     const current = out[key];
     if (Array.isArray(value) && mergeKey && Array.isArray(current)) {
       out[key] = mergeList(current, value, mergeKey);
@@ -111,7 +115,8 @@ export function jsonPatch(target: unknown, operations: JsonPatchOperation[]): un
     const get = (segments: string[]): unknown => {
       let cursor: unknown = doc;
       for (const s of segments) {
-        if (cursor === null || typeof cursor !== 'object') throw new Error(`doc is missing path: "${op.path}": missing value`);
+        if (cursor === null || typeof cursor !== 'object')
+          throw new Error(`doc is missing path: "${op.path}": missing value`);
         cursor = (cursor as Record<string, unknown>)[s];
       }
       if (cursor === undefined) throw new Error(`doc is missing path: "${op.path}": missing value`);
@@ -143,7 +148,8 @@ export function jsonPatch(target: unknown, operations: JsonPatchOperation[]): un
           if (op.op === 'replace') parent[index] = value;
           else parent.splice(index, 0, value);
         } else {
-          if (op.op === 'replace' && !(last in parent)) throw new Error(`replace operation does not apply: doc is missing key: ${op.path}: missing value`);
+          if (op.op === 'replace' && !(last in parent))
+            throw new Error(`replace operation does not apply: doc is missing key: ${op.path}: missing value`);
           parent[last] = value;
         }
         break;
@@ -156,7 +162,8 @@ export function jsonPatch(target: unknown, operations: JsonPatchOperation[]): un
         break;
       }
       case 'test':
-        if (JSON.stringify(get(parts)) !== JSON.stringify(op.value)) throw new Error(`testing value ${op.path} failed: test failed`);
+        if (JSON.stringify(get(parts)) !== JSON.stringify(op.value))
+          throw new Error(`testing value ${op.path} failed: test failed`);
         break;
     }
   }

@@ -40,7 +40,11 @@ export function parsePath(rawPath: string, registry: ResourceRegistry): ParsedPa
   const segments = rest.slice(1).split('/').map(decodeURIComponent);
   const apiVersion = group === '' ? version : `${group}/${version}`;
   let namespace: string | undefined;
-  if (segments[0] === 'namespaces' && segments.length >= 3 && registry.byPlural(apiVersion, segments[2] as string)?.namespaced) {
+  if (
+    segments[0] === 'namespaces' &&
+    segments.length >= 3 &&
+    registry.byPlural(apiVersion, segments[2] as string)?.namespaced
+  ) {
     namespace = segments[1];
     segments.splice(0, 2);
   }
@@ -59,7 +63,12 @@ export function parsePath(rawPath: string, registry: ResourceRegistry): ParsedPa
 }
 
 /** objectPath builds the REST path of an object or a collection, the inverse of parsePath. */
-export function objectPath(type: Pick<ResourceType, 'group' | 'version' | 'plural' | 'namespaced'>, namespace?: string, name?: string, subresource?: string): string {
+export function objectPath(
+  type: Pick<ResourceType, 'group' | 'version' | 'plural' | 'namespaced'>,
+  namespace?: string,
+  name?: string,
+  subresource?: string,
+): string {
   const base = type.group === '' ? `/api/${type.version}` : `/apis/${type.group}/${type.version}`;
   const ns = type.namespaced && namespace ? `/namespaces/${encodeURIComponent(namespace)}` : '';
   const tail = name ? `/${encodeURIComponent(name)}${subresource ? `/${subresource}` : ''}` : '';

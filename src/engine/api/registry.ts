@@ -43,7 +43,11 @@ function kind(
 /** BUILT_IN_RESOURCES follows `kubectl api-resources` on a 1.35 cluster for the kinds the lab knows. */
 export const BUILT_IN_RESOURCES: ResourceType[] = [
   kind('', 'v1', 'Binding', 'bindings', { verbs: ['create'] }),
-  kind('', 'v1', 'ComponentStatus', 'componentstatuses', { shortNames: ['cs'], namespaced: false, verbs: ['get', 'list'] }),
+  kind('', 'v1', 'ComponentStatus', 'componentstatuses', {
+    shortNames: ['cs'],
+    namespaced: false,
+    verbs: ['get', 'list'],
+  }),
   kind('', 'v1', 'ConfigMap', 'configmaps', { shortNames: ['cm'] }),
   kind('', 'v1', 'Endpoints', 'endpoints', { shortNames: ['ep'] }),
   kind('', 'v1', 'Event', 'events', { shortNames: ['ev'] }),
@@ -56,18 +60,40 @@ export const BUILT_IN_RESOURCES: ResourceType[] = [
   }),
   kind('', 'v1', 'Node', 'nodes', { shortNames: ['no'], namespaced: false, subresources: ['status', 'proxy'] }),
   kind('', 'v1', 'PersistentVolumeClaim', 'persistentvolumeclaims', { shortNames: ['pvc'], subresources: ['status'] }),
-  kind('', 'v1', 'PersistentVolume', 'persistentvolumes', { shortNames: ['pv'], namespaced: false, subresources: ['status'] }),
+  kind('', 'v1', 'PersistentVolume', 'persistentvolumes', {
+    shortNames: ['pv'],
+    namespaced: false,
+    subresources: ['status'],
+  }),
   kind('', 'v1', 'Pod', 'pods', {
     shortNames: ['po'],
     categories: ['all'],
-    subresources: ['status', 'log', 'exec', 'binding', 'eviction', 'attach', 'portforward', 'ephemeralcontainers', 'resize'],
+    subresources: [
+      'status',
+      'log',
+      'exec',
+      'binding',
+      'eviction',
+      'attach',
+      'portforward',
+      'ephemeralcontainers',
+      'resize',
+    ],
   }),
   kind('', 'v1', 'PodTemplate', 'podtemplates'),
-  kind('', 'v1', 'ReplicationController', 'replicationcontrollers', { shortNames: ['rc'], categories: ['all'], subresources: ['status', 'scale'] }),
+  kind('', 'v1', 'ReplicationController', 'replicationcontrollers', {
+    shortNames: ['rc'],
+    categories: ['all'],
+    subresources: ['status', 'scale'],
+  }),
   kind('', 'v1', 'ResourceQuota', 'resourcequotas', { shortNames: ['quota'], subresources: ['status'] }),
   kind('', 'v1', 'Secret', 'secrets'),
   kind('', 'v1', 'ServiceAccount', 'serviceaccounts', { shortNames: ['sa'], subresources: ['token'] }),
-  kind('', 'v1', 'Service', 'services', { shortNames: ['svc'], categories: ['all'], subresources: ['status', 'proxy'] }),
+  kind('', 'v1', 'Service', 'services', {
+    shortNames: ['svc'],
+    categories: ['all'],
+    subresources: ['status', 'proxy'],
+  }),
   kind('apiextensions.k8s.io', 'v1', 'CustomResourceDefinition', 'customresourcedefinitions', {
     shortNames: ['crd', 'crds'],
     namespaced: false,
@@ -75,14 +101,42 @@ export const BUILT_IN_RESOURCES: ResourceType[] = [
   }),
   kind('apps', 'v1', 'ControllerRevision', 'controllerrevisions'),
   kind('apps', 'v1', 'DaemonSet', 'daemonsets', { shortNames: ['ds'], categories: ['all'], subresources: ['status'] }),
-  kind('apps', 'v1', 'Deployment', 'deployments', { shortNames: ['deploy'], categories: ['all'], subresources: ['status', 'scale'] }),
-  kind('apps', 'v1', 'ReplicaSet', 'replicasets', { shortNames: ['rs'], categories: ['all'], subresources: ['status', 'scale'] }),
-  kind('apps', 'v1', 'StatefulSet', 'statefulsets', { shortNames: ['sts'], categories: ['all'], subresources: ['status', 'scale'] }),
-  kind('authentication.k8s.io', 'v1', 'SelfSubjectReview', 'selfsubjectreviews', { namespaced: false, verbs: ['create'] }),
-  kind('authorization.k8s.io', 'v1', 'SelfSubjectAccessReview', 'selfsubjectaccessreviews', { namespaced: false, verbs: ['create'] }),
-  kind('authorization.k8s.io', 'v1', 'SelfSubjectRulesReview', 'selfsubjectrulesreviews', { namespaced: false, verbs: ['create'] }),
-  kind('authorization.k8s.io', 'v1', 'SubjectAccessReview', 'subjectaccessreviews', { namespaced: false, verbs: ['create'] }),
-  kind('autoscaling', 'v2', 'HorizontalPodAutoscaler', 'horizontalpodautoscalers', { shortNames: ['hpa'], categories: ['all'], subresources: ['status'] }),
+  kind('apps', 'v1', 'Deployment', 'deployments', {
+    shortNames: ['deploy'],
+    categories: ['all'],
+    subresources: ['status', 'scale'],
+  }),
+  kind('apps', 'v1', 'ReplicaSet', 'replicasets', {
+    shortNames: ['rs'],
+    categories: ['all'],
+    subresources: ['status', 'scale'],
+  }),
+  kind('apps', 'v1', 'StatefulSet', 'statefulsets', {
+    shortNames: ['sts'],
+    categories: ['all'],
+    subresources: ['status', 'scale'],
+  }),
+  kind('authentication.k8s.io', 'v1', 'SelfSubjectReview', 'selfsubjectreviews', {
+    namespaced: false,
+    verbs: ['create'],
+  }),
+  kind('authorization.k8s.io', 'v1', 'SelfSubjectAccessReview', 'selfsubjectaccessreviews', {
+    namespaced: false,
+    verbs: ['create'],
+  }),
+  kind('authorization.k8s.io', 'v1', 'SelfSubjectRulesReview', 'selfsubjectrulesreviews', {
+    namespaced: false,
+    verbs: ['create'],
+  }),
+  kind('authorization.k8s.io', 'v1', 'SubjectAccessReview', 'subjectaccessreviews', {
+    namespaced: false,
+    verbs: ['create'],
+  }),
+  kind('autoscaling', 'v2', 'HorizontalPodAutoscaler', 'horizontalpodautoscalers', {
+    shortNames: ['hpa'],
+    categories: ['all'],
+    subresources: ['status'],
+  }),
   kind('batch', 'v1', 'CronJob', 'cronjobs', { shortNames: ['cj'], categories: ['all'], subresources: ['status'] }),
   kind('batch', 'v1', 'Job', 'jobs', { categories: ['all'], subresources: ['status'] }),
   kind('coordination.k8s.io', 'v1', 'Lease', 'leases'),
@@ -91,14 +145,20 @@ export const BUILT_IN_RESOURCES: ResourceType[] = [
   kind('networking.k8s.io', 'v1', 'IngressClass', 'ingressclasses', { namespaced: false }),
   kind('networking.k8s.io', 'v1', 'Ingress', 'ingresses', { shortNames: ['ing'], subresources: ['status'] }),
   kind('networking.k8s.io', 'v1', 'NetworkPolicy', 'networkpolicies', { shortNames: ['netpol'] }),
-  kind('policy', 'v1', 'PodDisruptionBudget', 'poddisruptionbudgets', { shortNames: ['pdb'], subresources: ['status'] }),
+  kind('policy', 'v1', 'PodDisruptionBudget', 'poddisruptionbudgets', {
+    shortNames: ['pdb'],
+    subresources: ['status'],
+  }),
   kind('rbac.authorization.k8s.io', 'v1', 'ClusterRoleBinding', 'clusterrolebindings', { namespaced: false }),
   kind('rbac.authorization.k8s.io', 'v1', 'ClusterRole', 'clusterroles', { namespaced: false }),
   kind('rbac.authorization.k8s.io', 'v1', 'RoleBinding', 'rolebindings'),
   kind('rbac.authorization.k8s.io', 'v1', 'Role', 'roles'),
   kind('scheduling.k8s.io', 'v1', 'PriorityClass', 'priorityclasses', { shortNames: ['pc'], namespaced: false }),
   kind('storage.k8s.io', 'v1', 'StorageClass', 'storageclasses', { shortNames: ['sc'], namespaced: false }),
-  kind('storage.k8s.io', 'v1', 'VolumeAttachment', 'volumeattachments', { namespaced: false, subresources: ['status'] }),
+  kind('storage.k8s.io', 'v1', 'VolumeAttachment', 'volumeattachments', {
+    namespaced: false,
+    subresources: ['status'],
+  }),
 ];
 
 /** groupVersion prints "v1" for the core group and "apps/v1" for the others, as apiVersion does. */
@@ -161,11 +221,22 @@ export class ResourceRegistry {
       const names = [t.plural, t.singular, t.kind.toLowerCase(), ...t.shortNames];
       if (!names.includes(head ?? '')) return false;
       if (groupPart === '') return true;
-      return t.group === groupPart || `${t.version}.${t.group}` === groupPart || (t.group === '' && groupPart === t.version);
+      return (
+        t.group === groupPart || `${t.version}.${t.group}` === groupPart || (t.group === '' && groupPart === t.version)
+      );
     });
     if (candidates.length === 0) return undefined;
     const preference = (t: ResourceType): number => {
-      const order = ['', 'apps', 'batch', 'autoscaling', 'networking.k8s.io', 'policy', 'rbac.authorization.k8s.io', 'storage.k8s.io'];
+      const order = [
+        '',
+        'apps',
+        'batch',
+        'autoscaling',
+        'networking.k8s.io',
+        'policy',
+        'rbac.authorization.k8s.io',
+        'storage.k8s.io',
+      ];
       const index = order.indexOf(t.group);
       return index === -1 ? order.length : index;
     };

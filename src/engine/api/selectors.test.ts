@@ -24,7 +24,12 @@ describe('label selectors', () => {
   });
 
   it('treats a structured selector with matchExpressions like the API server', () => {
-    expect(selectorMatches({ matchLabels: { app: 'web' }, matchExpressions: [{ key: 'env', operator: 'In', values: ['prod'] }] }, labels)).toBe(true);
+    expect(
+      selectorMatches(
+        { matchLabels: { app: 'web' }, matchExpressions: [{ key: 'env', operator: 'In', values: ['prod'] }] },
+        labels,
+      ),
+    ).toBe(true);
     expect(selectorMatches({ matchExpressions: [{ key: 'env', operator: 'DoesNotExist' }] }, labels)).toBe(false);
     expect(selectorMatches(undefined, labels)).toBe(false);
   });

@@ -9,7 +9,10 @@ export type Requirement =
   | { key: string; op: 'Exists' | 'DoesNotExist' }
   | { key: string; op: 'Gt' | 'Lt'; values: [string] };
 
-export function selectorMatches(selector: LabelSelector | null | undefined, labels: Record<string, string> | undefined): boolean {
+export function selectorMatches(
+  selector: LabelSelector | null | undefined,
+  labels: Record<string, string> | undefined,
+): boolean {
   if (!selector) return false;
   return requirementsMatch(selectorRequirements(selector), labels ?? {});
 }
@@ -18,8 +21,10 @@ export function selectorRequirements(selector: LabelSelector): Requirement[] {
   const out: Requirement[] = [];
   for (const [key, value] of Object.entries(selector.matchLabels ?? {})) out.push({ key, op: 'In', values: [value] });
   for (const expr of selector.matchExpressions ?? []) {
-    if (expr.operator === 'In' || expr.operator === 'NotIn') out.push({ key: expr.key, op: expr.operator, values: expr.values ?? [] });
-    else if (expr.operator === 'Exists' || expr.operator === 'DoesNotExist') out.push({ key: expr.key, op: expr.operator });
+    if (expr.operator === 'In' || expr.operator === 'NotIn')
+      out.push({ key: expr.key, op: expr.operator, values: expr.values ?? [] });
+    else if (expr.operator === 'Exists' || expr.operator === 'DoesNotExist')
+      out.push({ key: expr.key, op: expr.operator });
   }
   return out;
 }
@@ -64,7 +69,10 @@ export function parseLabelSelector(text: string): Requirement[] {
     if (part === '') continue;
     let match: RegExpMatchArray | null;
     if ((match = part.match(/^([^\s!=<>(),]+)\s+(in|notin)\s+\(([^)]*)\)$/))) {
-      const values = (match[3] as string).split(',').map((v) => v.trim()).filter((v) => v !== '');
+      const values = (match[3] as string)
+        .split(',')
+        .map((v) => v.trim())
+        .filter((v) => v !== '');
       out.push({ key: match[1] as string, op: match[2] === 'in' ? 'In' : 'NotIn', values });
     } else if ((match = part.match(/^([^\s!=<>(),]+)\s*!=\s*([^\s!=<>(),]*)$/))) {
       out.push({ key: match[1] as string, op: 'NotIn', values: [match[2] as string] });

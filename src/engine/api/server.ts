@@ -41,7 +41,11 @@ export interface AuditRecord {
 }
 
 /** Authorizer decides whether a user may do a verb on a resource (RBAC plugs in here). */
-export type Authorizer = (user: UserInfo, verb: string, path: ResourcePath) => { allowed: true } | { allowed: false; message: string };
+export type Authorizer = (
+  user: UserInfo,
+  verb: string,
+  path: ResourcePath,
+) => { allowed: true } | { allowed: false; message: string };
 
 export interface ApiServerDeps {
   clock: Clock;
@@ -78,7 +82,12 @@ export class ApiServer {
     let parsedPath: ResourcePath | undefined;
     let response: ApiResponse;
     try {
-      const bodySize = request.body === undefined ? 0 : typeof request.body === 'string' ? request.body.length : JSON.stringify(request.body).length;
+      const bodySize =
+        request.body === undefined
+          ? 0
+          : typeof request.body === 'string'
+            ? request.body.length
+            : JSON.stringify(request.body).length;
       if (bodySize > MAX_REQUEST_BYTES) throw new ApiError(errors.requestEntityTooLarge());
       const parsed = parsePath(request.path, this.deps.registry);
       if (parsed.kind === 'unknown') throw new ApiError(errors.pathNotFound());
@@ -92,7 +101,8 @@ export class ApiServer {
         response = { status: 500, body: errors.internalError(message) };
       }
     }
-    if (parsedPath && !(parsedPath.type.plural === 'events' && request.verb !== 'GET')) this.record(request, parsedPath, response.status);
+    if (parsedPath && !(parsedPath.type.plural === 'events' && request.verb !== 'GET'))
+      this.record(request, parsedPath, response.status);
     return response;
   }
 
@@ -134,7 +144,8 @@ export class ApiServer {
       const decision = this.authorizer(user, verb, path);
       if (!decision.allowed) throw new ApiError(errors.forbidden(decision.message));
     }
-    if (path.type.namespaced && path.namespace === undefined && path.name !== undefined) throw new ApiError(errors.pathNotFound());
+    if (path.type.namespaced && path.namespace === undefined && path.name !== undefined)
+      throw new ApiError(errors.pathNotFound());
     if (path.subresource && !['status', 'binding', 'scale'].includes(path.subresource)) {
       const handler = this.subresourceHandlers.get(`${resourceKey(path.type)}/${path.subresource}`);
       if (!handler) throw new ApiError(errors.pathNotFound());
@@ -170,7 +181,10 @@ export class ApiServer {
   private get(request: ApiRequest, path: ResourcePath): ApiResponse {
     const object = this.mustGet(path);
     if (wantsTable(request)) {
-      return { status: 200, body: toTable([object], path.type.kind, this.deps.clock.now, String(this.deps.store.resourceVersion)) };
+      return {
+        status: 200,
+        body: toTable([object], path.type.kind, this.deps.clock.now, String(this.deps.store.resourceVersion)),
+      };
     }
     if (path.subresource === 'scale') return { status: 200, body: scaleOf(object) };
     return { status: 200, body: structuredClone(object) };
@@ -211,7 +225,8 @@ export class ApiServer {
   private list(request: ApiRequest, path: ResourcePath): ApiResponse {
     const objects = this.select(path.type, path.namespace, request.query);
     const resourceVersion = String(this.deps.store.resourceVersion);
-    if (wantsTable(request)) return { status: 200, body: toTable(objects, path.type.kind, this.deps.clock.now, resourceVersion) };
+    if (wantsTable(request))
+      return { status: 200, body: toTable(objects, path.type.kind, this.deps.clock.now, resourceVersion) };
     return {
       status: 200,
       body: {
@@ -226,7 +241,11 @@ export class ApiServer {
   private readBody(request: ApiRequest, path: ResourcePath): KubeObject {
     const body = request.body;
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      throw new ApiError(errors.badRequest(`the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf`));
+      throw new ApiError(
+        errors.badRequest(
+          `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf`,
+        ),
+      );
     }
     const object = structuredClone(body) as KubeObject;
     const expected = groupVersion(path.type);
@@ -234,7 +253,9 @@ export class ApiServer {
     if (object.apiVersion === undefined || object.apiVersion === '') object.apiVersion = expected;
     if (object.kind !== path.type.kind || object.apiVersion !== expected) {
       throw new ApiError(
-        errors.badRequest(`the API version in the data (${object.apiVersion}) does not match the expected API version (${expected})`),
+        errors.badRequest(
+          `the API version in the data (${object.apiVersion}) does not match the expected API version (${expected})`,
+        ),
       );
     }
     if (typeof object.metadata !== 'object' || object.metadata === null) object.metadata = {};
@@ -248,7 +269,9 @@ export class ApiServer {
     }
     const namespace = path.namespace ?? '';
     if (object.metadata.namespace && object.metadata.namespace !== namespace) {
-      throw new ApiError(errors.badRequest('the namespace of the provided object does not match the namespace sent on the request'));
+      throw new ApiError(
+        errors.badRequest('the namespace of the provided object does not match the namespace sent on the request'),
+      );
     }
     object.metadata.namespace = namespace;
     const ns = this.deps.store.get('namespaces', '', namespace);
@@ -265,7 +288,8 @@ export class ApiServer {
 
   private invalid(type: ResourceType, object: KubeObject, old?: KubeObject): void {
     const fieldErrs = validateObject(type, object, old);
-    if (fieldErrs.length > 0) throw new ApiError(errors.invalid(type.kind, type.group, object.metadata.name ?? '', fieldErrs));
+    if (fieldErrs.length > 0)
+      throw new ApiError(errors.invalid(type.kind, type.group, object.metadata.name ?? '', fieldErrs));
   }
 
   private create(request: ApiRequest, path: ResourcePath): ApiResponse {
@@ -286,7 +310,7 @@ export class ApiServer {
     delete meta.deletionGracePeriodSeconds;
     meta.uid = this.deps.random.uuid();
     meta.creationTimestamp = rfc3339(this.deps.clock.now);
-    if (strategy.tracksGeneration || (type.kind === 'Pod')) meta.generation = 1;
+    if (strategy.tracksGeneration || type.kind === 'Pod') meta.generation = 1;
     else delete meta.generation;
     if (strategy.prepareForCreate) strategy.prepareForCreate(object);
     else if (strategy.hasStatus && type.kind !== 'Node' && type.kind !== 'Namespace') delete object.status;
@@ -302,10 +326,20 @@ export class ApiServer {
     const strategy = strategyFor(type.kind);
     const meta = next.metadata;
     if (meta.name !== old.metadata.name) {
-      throw new ApiError(errors.badRequest(`the name of the object (${meta.name ?? ''}) does not match the name on the URL (${old.metadata.name ?? ''})`));
+      throw new ApiError(
+        errors.badRequest(
+          `the name of the object (${meta.name ?? ''}) does not match the name on the URL (${old.metadata.name ?? ''})`,
+        ),
+      );
     }
     if (meta.resourceVersion && meta.resourceVersion !== old.metadata.resourceVersion) {
-      throw new ApiError(errors.conflict(this.groupResource(type), old.metadata.name ?? '', 'the object has been modified; please apply your changes to the latest version and try again'));
+      throw new ApiError(
+        errors.conflict(
+          this.groupResource(type),
+          old.metadata.name ?? '',
+          'the object has been modified; please apply your changes to the latest version and try again',
+        ),
+      );
     }
     meta.namespace = old.metadata.namespace as string;
     if (!type.namespaced) delete meta.namespace;
@@ -313,7 +347,8 @@ export class ApiServer {
     meta.creationTimestamp = old.metadata.creationTimestamp as string;
     if (old.metadata.deletionTimestamp) meta.deletionTimestamp = old.metadata.deletionTimestamp;
     else delete meta.deletionTimestamp;
-    if (old.metadata.deletionGracePeriodSeconds !== undefined) meta.deletionGracePeriodSeconds = old.metadata.deletionGracePeriodSeconds;
+    if (old.metadata.deletionGracePeriodSeconds !== undefined)
+      meta.deletionGracePeriodSeconds = old.metadata.deletionGracePeriodSeconds;
     if (strategy.hasStatus) {
       if (path.subresource === 'status') {
         const status = next.status;
@@ -339,14 +374,18 @@ export class ApiServer {
 
   private update(request: ApiRequest, path: ResourcePath): ApiResponse {
     const old = this.mustGet(path);
-    if (path.subresource === 'scale') return this.writeScale(request, path, old, (request.body as { spec?: { replicas?: number } })?.spec?.replicas);
+    if (path.subresource === 'scale')
+      return this.writeScale(request, path, old, (request.body as { spec?: { replicas?: number } })?.spec?.replicas);
     const next = this.readBody(request, path);
     return this.write(request, path, old, next);
   }
 
   private patch(request: ApiRequest, path: ResourcePath): ApiResponse {
     const old = this.mustGet(path);
-    const contentType = request.headers?.['content-type'] ?? request.headers?.['Content-Type'] ?? 'application/strategic-merge-patch+json';
+    const contentType =
+      request.headers?.['content-type'] ??
+      request.headers?.['Content-Type'] ??
+      'application/strategic-merge-patch+json';
     let body = request.body;
     if (typeof body === 'string') {
       try {
@@ -372,7 +411,12 @@ export class ApiServer {
     return this.write(request, path, old, object);
   }
 
-  private writeScale(request: ApiRequest, path: ResourcePath, old: KubeObject, replicas: number | undefined): ApiResponse {
+  private writeScale(
+    request: ApiRequest,
+    path: ResourcePath,
+    old: KubeObject,
+    replicas: number | undefined,
+  ): ApiResponse {
     const next = structuredClone(old) as KubeObject & { spec?: { replicas?: number } };
     next.spec = { ...(next.spec ?? {}), replicas: replicas ?? 0 };
     const { subresource: _scale, ...mainPath } = path;
@@ -384,17 +428,29 @@ export class ApiServer {
     const pod = this.mustGet(path);
     const binding = request.body as { target?: { name?: string } } | undefined;
     const nodeName = binding?.target?.name;
-    if (!nodeName) throw new ApiError(errors.invalid('Binding', '', path.name ?? '', [errors.fieldErrors.required('target.name')]));
+    if (!nodeName)
+      throw new ApiError(errors.invalid('Binding', '', path.name ?? '', [errors.fieldErrors.required('target.name')]));
     const spec = pod.spec as { nodeName?: string };
     if (spec.nodeName) {
-      throw new ApiError(errors.conflict({ group: '', resource: 'pods/binding' }, path.name ?? '', `pod ${path.name ?? ''} is already assigned to node "${spec.nodeName}"`));
+      throw new ApiError(
+        errors.conflict(
+          { group: '', resource: 'pods/binding' },
+          path.name ?? '',
+          `pod ${path.name ?? ''} is already assigned to node "${spec.nodeName}"`,
+        ),
+      );
     }
     const next = structuredClone(pod);
     (next.spec as { nodeName?: string }).nodeName = nodeName;
     const status = (next.status ?? {}) as { conditions?: { type: string }[] };
     status.conditions = [
       ...(status.conditions ?? []).filter((c) => c.type !== 'PodScheduled'),
-      { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(this.deps.clock.now) } as { type: string },
+      {
+        type: 'PodScheduled',
+        status: 'True',
+        lastProbeTime: null,
+        lastTransitionTime: rfc3339(this.deps.clock.now),
+      } as { type: string },
     ];
     next.status = status;
     this.deps.store.put('pods', next);
@@ -413,10 +469,14 @@ export class ApiServer {
     const now = this.deps.clock.now;
     const next = structuredClone(object);
     const finalizers = [...(next.metadata.finalizers ?? [])];
-    if (propagation === 'Foreground' && !finalizers.includes('foregroundDeletion')) finalizers.push('foregroundDeletion');
+    if (propagation === 'Foreground' && !finalizers.includes('foregroundDeletion'))
+      finalizers.push('foregroundDeletion');
     if (propagation === 'Orphan' && !finalizers.includes('orphan')) finalizers.push('orphan');
     if (path.type.kind === 'Pod') {
-      const pod = next as unknown as { spec?: { nodeName?: string; terminationGracePeriodSeconds?: number }; status?: { phase?: string } };
+      const pod = next as unknown as {
+        spec?: { nodeName?: string; terminationGracePeriodSeconds?: number };
+        status?: { phase?: string };
+      };
       const terminal = pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
       const period = grace ?? pod.spec?.terminationGracePeriodSeconds ?? 30;
       if (pod.spec?.nodeName && !terminal && period > 0) {
@@ -453,7 +513,18 @@ export class ApiServer {
     const body =
       path.type.kind === 'Pod' || path.type.kind === 'Node' || path.type.kind === 'Namespace'
         ? structuredClone(removed)
-        : { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details: { name: object.metadata.name, ...(path.type.group ? { group: path.type.group } : {}), kind: path.type.plural, uid: object.metadata.uid } };
+        : {
+            kind: 'Status',
+            apiVersion: 'v1',
+            metadata: {},
+            status: 'Success',
+            details: {
+              name: object.metadata.name,
+              ...(path.type.group ? { group: path.type.group } : {}),
+              kind: path.type.plural,
+              uid: object.metadata.uid,
+            },
+          };
     return { status: 200, body };
   }
 
@@ -461,17 +532,45 @@ export class ApiServer {
     const objects = this.select(path.type, path.namespace, request.query);
     const items: unknown[] = [];
     for (const object of objects) {
-      const response = this.delete(request, { ...path, name: object.metadata.name as string, ...(object.metadata.namespace ? { namespace: object.metadata.namespace } : {}) });
+      const response = this.delete(request, {
+        ...path,
+        name: object.metadata.name as string,
+        ...(object.metadata.namespace ? { namespace: object.metadata.namespace } : {}),
+      });
       items.push(response.body);
     }
-    return { status: 200, body: { kind: `${path.type.kind}List`, apiVersion: groupVersion(path.type), metadata: {}, items } };
+    return {
+      status: 200,
+      body: { kind: `${path.type.kind}List`, apiVersion: groupVersion(path.type), metadata: {}, items },
+    };
   }
 }
 
 /** FIELD_LABELS are the extra field selectors each kind supports (pkg/apis/<group>/v1/conversion.go). */
 const FIELD_LABELS: Record<string, string[]> = {
-  Pod: ['spec.nodeName', 'spec.restartPolicy', 'spec.schedulerName', 'spec.serviceAccountName', 'spec.hostNetwork', 'status.phase', 'status.podIP', 'status.nominatedNodeName'],
-  Event: ['involvedObject.kind', 'involvedObject.namespace', 'involvedObject.name', 'involvedObject.uid', 'involvedObject.apiVersion', 'involvedObject.resourceVersion', 'involvedObject.fieldPath', 'reason', 'reportingComponent', 'source', 'type'],
+  Pod: [
+    'spec.nodeName',
+    'spec.restartPolicy',
+    'spec.schedulerName',
+    'spec.serviceAccountName',
+    'spec.hostNetwork',
+    'status.phase',
+    'status.podIP',
+    'status.nominatedNodeName',
+  ],
+  Event: [
+    'involvedObject.kind',
+    'involvedObject.namespace',
+    'involvedObject.name',
+    'involvedObject.uid',
+    'involvedObject.apiVersion',
+    'involvedObject.resourceVersion',
+    'involvedObject.fieldPath',
+    'reason',
+    'reportingComponent',
+    'source',
+    'type',
+  ],
   Node: ['spec.unschedulable'],
   Namespace: ['status.phase'],
   Secret: ['type'],
@@ -506,11 +605,19 @@ function pickStatusMeta(meta: KubeObject['metadata']): Partial<KubeObject['metad
 function scaleOf(object: KubeObject) {
   const spec = (object.spec ?? {}) as { replicas?: number; selector?: { matchLabels?: Record<string, string> } };
   const status = (object.status ?? {}) as { replicas?: number };
-  const selector = Object.entries(spec.selector?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
+  const selector = Object.entries(spec.selector?.matchLabels ?? {})
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
   return {
     kind: 'Scale',
     apiVersion: 'autoscaling/v1',
-    metadata: { name: object.metadata.name, namespace: object.metadata.namespace, uid: object.metadata.uid, resourceVersion: object.metadata.resourceVersion, creationTimestamp: object.metadata.creationTimestamp },
+    metadata: {
+      name: object.metadata.name,
+      namespace: object.metadata.namespace,
+      uid: object.metadata.uid,
+      resourceVersion: object.metadata.resourceVersion,
+      creationTimestamp: object.metadata.creationTimestamp,
+    },
     spec: { replicas: spec.replicas ?? 0 },
     status: { replicas: status.replicas ?? 0, selector },
   };
@@ -526,11 +633,27 @@ export function orderObject(object: KubeObject): KubeObject {
   return ordered;
 }
 
-const META_ORDER = ['name', 'generateName', 'namespace', 'uid', 'resourceVersion', 'generation', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'labels', 'annotations', 'ownerReferences', 'finalizers', 'managedFields'];
+const META_ORDER = [
+  'name',
+  'generateName',
+  'namespace',
+  'uid',
+  'resourceVersion',
+  'generation',
+  'creationTimestamp',
+  'deletionTimestamp',
+  'deletionGracePeriodSeconds',
+  'labels',
+  'annotations',
+  'ownerReferences',
+  'finalizers',
+  'managedFields',
+];
 
 function orderMetadata(meta: KubeObject['metadata']): KubeObject['metadata'] {
   const out: Record<string, unknown> = {};
-  for (const key of META_ORDER) if ((meta as Record<string, unknown>)[key] !== undefined) out[key] = (meta as Record<string, unknown>)[key];
+  for (const key of META_ORDER)
+    if ((meta as Record<string, unknown>)[key] !== undefined) out[key] = (meta as Record<string, unknown>)[key];
   for (const [key, value] of Object.entries(meta)) if (!(key in out) && value !== undefined) out[key] = value;
   return out as KubeObject['metadata'];
 }

@@ -15,14 +15,48 @@ export interface Strategy {
 }
 
 const STATUS_KINDS = new Set([
-  'Pod', 'Node', 'Namespace', 'Service', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob',
-  'PersistentVolume', 'PersistentVolumeClaim', 'HorizontalPodAutoscaler', 'Ingress', 'PodDisruptionBudget', 'ResourceQuota',
-  'ReplicationController', 'CustomResourceDefinition',
+  'Pod',
+  'Node',
+  'Namespace',
+  'Service',
+  'Deployment',
+  'ReplicaSet',
+  'StatefulSet',
+  'DaemonSet',
+  'Job',
+  'CronJob',
+  'PersistentVolume',
+  'PersistentVolumeClaim',
+  'HorizontalPodAutoscaler',
+  'Ingress',
+  'PodDisruptionBudget',
+  'ResourceQuota',
+  'ReplicationController',
+  'CustomResourceDefinition',
 ]);
 
 const PREPARERS: Record<string, (object: KubeObject) => void> = {
   Pod(object) {
-    object.status = { phase: 'Pending', qosClass: qosClass(object as unknown as Pod) };
+    const pod = object as unknown as Pod;
+    const gated = (pod.spec?.schedulingGates ?? []).length > 0;
+    object.status = {
+      phase: 'Pending',
+      ...(gated
+        ? {
+            conditions: [
+              {
+                type: 'PodScheduled',
+                status: 'False',
+                lastProbeTime: null,
+                lastTransitionTime: object.metadata.creationTimestamp,
+                reason: 'SchedulingGated',
+                message: 'Scheduling is blocked due to non-empty scheduling gates',
+              },
+            ],
+          }
+        : {}),
+      qosClass: qosClass(pod),
+    };
   },
   Service(object) {
     object.status = { loadBalancer: {} };

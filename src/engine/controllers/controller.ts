@@ -11,10 +11,25 @@ export interface Controller {
   observe(change: StoredChange): void;
   readonly pending: boolean;
   run(): void;
+  /**
+   * handleTimer receives the controller's own clock events: whatever it scheduled with
+   * `clock.schedule(at, timerType(this.name), ref)` (a Job's back-off, a CronJob's next run …).
+   */
+  handleTimer?(ref: string): void;
+  /** rebuild refills in-memory indexes from the store after a snapshot is restored. */
+  rebuild?(): void;
+}
+
+/** timerType is the clock event type that reaches a controller's handleTimer. */
+export function timerType(controllerName: string): string {
+  return `controller:${controllerName}`;
 }
 
 /** ControllerClient is a controller's door: requests made as its own service account user. */
 export function controllerClient(server: ApiServer, name: string): (request: Omit<ApiRequest, 'user'>) => ApiResponse {
-  const user = { username: `system:serviceaccount:kube-system:${name}`, groups: ['system:serviceaccounts', 'system:serviceaccounts:kube-system', 'system:authenticated'] };
+  const user = {
+    username: `system:serviceaccount:kube-system:${name}`,
+    groups: ['system:serviceaccounts', 'system:serviceaccounts:kube-system', 'system:authenticated'],
+  };
   return (request) => server.handle({ ...request, user });
 }

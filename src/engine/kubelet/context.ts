@@ -18,10 +18,26 @@ export interface KubeletContext {
 
 export const KUBELET_EVENT = 'kubelet';
 
-export type KubeletAction = 'sandbox' | 'pulled' | 'retry' | 'wake' | 'exit' | 'kill' | 'probe-liveness' | 'probe-readiness' | 'probe-startup' | 'sync';
+export type KubeletAction =
+  | 'sandbox'
+  | 'pulled'
+  | 'retry'
+  | 'wake'
+  | 'exit'
+  | 'kill'
+  | 'probe-liveness'
+  | 'probe-readiness'
+  | 'probe-startup'
+  | 'sync';
 
 /** schedule queues an action for one run of a container; the epoch makes actions of earlier runs harmless. */
-export function schedule(ctx: KubeletContext, pod: PodRuntime, container: ContainerRuntime | undefined, action: KubeletAction, at: number): void {
+export function schedule(
+  ctx: KubeletContext,
+  pod: PodRuntime,
+  container: ContainerRuntime | undefined,
+  action: KubeletAction,
+  at: number,
+): void {
   const ref = `${pod.uid}|${container?.name ?? ''}|${container?.epoch ?? 0}|${action}`;
   ctx.clock.schedule(at, KUBELET_EVENT, ref);
 }

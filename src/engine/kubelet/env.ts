@@ -1,4 +1,5 @@
 import type { Container, EnvVar, Pod } from 'kubernetes-types/core/v1';
+import { parseQuantity } from '../api/quantity.ts';
 import type { ObjectStore } from '../api/store.ts';
 
 /**
@@ -45,11 +46,15 @@ function serviceLinks(store: ObjectStore, namespace: string, enabled: boolean): 
     }
     env[`${prefix}_PORT`] = `${(first.protocol ?? 'TCP').toLowerCase()}://${ip}:${first.port}`;
   };
-  const kubernetes = store.get('services', 'default', 'kubernetes') as { spec?: { clusterIP?: string; ports?: { port?: number; protocol?: string; name?: string }[] } } | undefined;
-  if (kubernetes?.spec?.clusterIP) add('kubernetes', kubernetes.spec.clusterIP, [{ ...(kubernetes.spec.ports?.[0] ?? { port: 443 }), name: 'https' }]);
+  const kubernetes = store.get('services', 'default', 'kubernetes') as
+    { spec?: { clusterIP?: string; ports?: { port?: number; protocol?: string; name?: string }[] } } | undefined;
+  if (kubernetes?.spec?.clusterIP)
+    add('kubernetes', kubernetes.spec.clusterIP, [{ ...(kubernetes.spec.ports?.[0] ?? { port: 443 }), name: 'https' }]);
   if (enabled) {
     for (const object of store.list('services', namespace)) {
-      const spec = (object as { spec?: { clusterIP?: string; ports?: { port?: number; protocol?: string; name?: string }[] } }).spec;
+      const spec = (
+        object as { spec?: { clusterIP?: string; ports?: { port?: number; protocol?: string; name?: string }[] } }
+      ).spec;
       if (!spec?.clusterIP || spec.clusterIP === 'None' || object.metadata.name === 'kubernetes') continue;
       add(object.metadata.name as string, spec.clusterIP, spec.ports ?? []);
     }
@@ -129,13 +134,20 @@ export function resolveEnvironment(
       }
       if (!(keyRef.key in data)) {
         if (keyRef.optional) continue;
-        return { ok: false, message: `couldn't find key ${keyRef.key} in ${isConfigMap ? 'ConfigMap' : 'Secret'} ${namespace}/${keyRef.name ?? ''}` };
+        return {
+          ok: false,
+          message: `couldn't find key ${keyRef.key} in ${isConfigMap ? 'ConfigMap' : 'Secret'} ${namespace}/${keyRef.name ?? ''}`,
+        };
       }
       declared[variable.name] = data[keyRef.key] as string;
     } else if (from.fieldRef) {
       declared[variable.name] = fieldRefValue(pod, from.fieldRef.fieldPath, hostIP);
     } else if (from.resourceFieldRef) {
-      declared[variable.name] = resourceFieldValue(container, from.resourceFieldRef.resource, String(from.resourceFieldRef.divisor ?? '1'));
+      declared[variable.name] = resourceFieldValue(
+        container,
+        from.resourceFieldRef.resource,
+        String(from.resourceFieldRef.divisor ?? '1'),
+      );
     }
   }
   Object.assign(env, declared);
@@ -145,15 +157,7 @@ export function resolveEnvironment(
 function resourceFieldValue(container: Container, resource: string, divisor: string): string {
   const [section, name] = resource.split('.') as ['limits' | 'requests', string];
   const raw = (container.resources?.[section] as Record<string, string | number> | undefined)?.[name];
-  if (raw === undefined) return name === 'cpu' ? '4' : '8589934592';
-  const value = parseSimpleQuantity(String(raw));
-  const unit = parseSimpleQuantity(divisor) || 1;
+  const value = raw === undefined ? (name === 'cpu' ? 4 : 8 * 1024 ** 3) : (parseQuantity(raw) ?? 0);
+  const unit = parseQuantity(divisor) || 1;
   return String(Math.ceil(value / unit));
-}
-
-function parseSimpleQuantity(text: string): number {
-  const match = text.match(/^([0-9.]+)(m|k|M|G|T|Ki|Mi|Gi|Ti)?$/);
-  if (!match) return 0;
-  const factors: Record<string, number> = { m: 1e-3, k: 1e3, M: 1e6, G: 1e9, T: 1e12, Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3, Ti: 1024 ** 4 };
-  return Number(match[1]) * (match[2] ? (factors[match[2]] ?? 1) : 1);
 }

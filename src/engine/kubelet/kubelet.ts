@@ -4,7 +4,16 @@ import type { StoredChange } from '../api/store.ts';
 import type { KubeObject } from '../api/types.ts';
 import type { ClockEvent } from '../clock/clock.ts';
 import { parseRef, podObject, schedule, type KubeletContext } from './context.ts';
-import { beginRestart, ensureStarted, hostIPOf, pullFinished, pullRetry, stopContainer, stopFinished, wake } from './lifecycle.ts';
+import {
+  beginRestart,
+  ensureStarted,
+  hostIPOf,
+  pullFinished,
+  pullRetry,
+  stopContainer,
+  stopFinished,
+  wake,
+} from './lifecycle.ts';
 import { probeTick } from './probes.ts';
 import type { ContainerRuntime, NodeRuntime, PodRuntime } from './state.ts';
 import { podStatusFrom } from './status.ts';
@@ -35,7 +44,8 @@ export class Kubelet {
           return;
         }
         const nodeName = (object.spec as { nodeName?: string } | undefined)?.nodeName;
-        if (nodeName && this.ctx.state.nodes[nodeName]) this.dirty.add(`${object.metadata.namespace ?? ''}/${object.metadata.name ?? ''}`);
+        if (nodeName && this.ctx.state.nodes[nodeName])
+          this.dirty.add(`${object.metadata.namespace ?? ''}/${object.metadata.name ?? ''}`);
         return;
       }
       case 'nodes':
@@ -46,7 +56,10 @@ export class Kubelet {
       case 'secrets':
         if (change.type === 'DELETED') return;
         for (const pod of Object.values(this.ctx.state.pods)) {
-          if (pod.namespace === object.metadata.namespace && pod.containers.some((c) => c.phase === 'configError' || c.phase === 'pending')) {
+          if (
+            pod.namespace === object.metadata.namespace &&
+            pod.containers.some((c) => c.phase === 'configError' || c.phase === 'pending')
+          ) {
             this.dirty.add(`${pod.namespace}/${pod.name}`);
           }
         }
@@ -103,10 +116,17 @@ export class Kubelet {
       case 'probe-liveness':
       case 'probe-readiness':
       case 'probe-startup':
-        probeTick(this.ctx, pod, runtime, c, ref.action.slice('probe-'.length) as 'liveness', (message, grace, reason) => {
-          c.stopReason = reason;
-          stopContainer(this.ctx, pod, runtime, c, grace, message);
-        });
+        probeTick(
+          this.ctx,
+          pod,
+          runtime,
+          c,
+          ref.action.slice('probe-'.length) as 'liveness',
+          (message, grace, reason) => {
+            c.stopReason = reason;
+            stopContainer(this.ctx, pod, runtime, c, grace, message);
+          },
+        );
         break;
       case 'sync':
         break;
@@ -121,7 +141,8 @@ export class Kubelet {
     const index = Number(cidr.split('.')[2] ?? Object.keys(this.ctx.state.nodes).length);
     const runtime: NodeRuntime = { images: [], pulls: {}, hostPaths: {}, nextIp: 2, podCidrIndex: index };
     const preloaded = (node.status as { images?: { names?: string[] }[] } | undefined)?.images ?? [];
-    for (const image of preloaded) for (const imageName of image.names ?? []) if (!imageName.includes('@')) runtime.images.push(imageName);
+    for (const image of preloaded)
+      for (const imageName of image.names ?? []) if (!imageName.includes('@')) runtime.images.push(imageName);
     this.ctx.state.nodes[name] = runtime;
   }
 
@@ -165,7 +186,8 @@ export class Kubelet {
       cpuMillis: 0,
       probes: {},
       logs: [],
-      waitingReason: kind === 'main' && (pod.spec?.initContainers ?? []).length > 0 ? 'PodInitializing' : 'ContainerCreating',
+      waitingReason:
+        kind === 'main' && (pod.spec?.initContainers ?? []).length > 0 ? 'PodInitializing' : 'ContainerCreating',
     });
     const runtime: PodRuntime = {
       uid: pod.metadata?.uid ?? '',
@@ -174,7 +196,9 @@ export class Kubelet {
       node: nodeName,
       startedAt: ctx.clock.now,
       containers: [
-        ...(pod.spec?.initContainers ?? []).map((c) => container(c.name, c.restartPolicy === 'Always' ? 'sidecar' : 'init')),
+        ...(pod.spec?.initContainers ?? []).map((c) =>
+          container(c.name, c.restartPolicy === 'Always' ? 'sidecar' : 'init'),
+        ),
         ...(pod.spec?.containers ?? []).map((c) => container(c.name, 'main')),
       ],
       volumes: {},
@@ -207,7 +231,16 @@ export class Kubelet {
     const policy = pod.spec?.restartPolicy ?? 'Always';
     const mains = runtime.containers.filter((c) => c.kind === 'main');
     if (policy !== 'Always' && mains.every((c) => c.phase === 'exited' && c.nextAttemptAt === undefined)) {
-      for (const c of runtime.containers) if (c.kind === 'sidecar') stopContainer(ctx, pod, runtime, c, pod.spec?.terminationGracePeriodSeconds ?? 30, `Stopping container ${c.name}`);
+      for (const c of runtime.containers)
+        if (c.kind === 'sidecar')
+          stopContainer(
+            ctx,
+            pod,
+            runtime,
+            c,
+            pod.spec?.terminationGracePeriodSeconds ?? 30,
+            `Stopping container ${c.name}`,
+          );
       if (runtime.containers.every((c) => c.phase === 'exited' || c.phase === 'pending')) runtime.finished = true;
     }
   }
@@ -218,7 +251,10 @@ export class Kubelet {
     if (!runtime.terminating) {
       runtime.terminating = true;
       const grace = pod.metadata?.deletionGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30;
-      const order = [...runtime.containers.filter((c) => c.kind === 'main'), ...runtime.containers.filter((c) => c.kind !== 'main').reverse()];
+      const order = [
+        ...runtime.containers.filter((c) => c.kind === 'main'),
+        ...runtime.containers.filter((c) => c.kind !== 'main').reverse(),
+      ];
       for (const c of order) {
         c.stopReason = 'delete';
         stopContainer(ctx, pod, runtime, c, grace, `Stopping container ${c.name}`);

@@ -25,15 +25,26 @@ import type { ContainerRuntime, PodRuntime } from './state.ts';
 const LOG_LIMIT = 2000;
 
 export function hostIPOf(ctx: KubeletContext, node: string): string {
-  const object = ctx.server.store.get('nodes', '', node) as { status?: { addresses?: { type: string; address: string }[] } } | undefined;
+  const object = ctx.server.store.get('nodes', '', node) as
+    { status?: { addresses?: { type: string; address: string }[] } } | undefined;
   return object?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '';
 }
 
-function imageFor(container: Container): { ok: true; image: ImageInfo; name: string } | { ok: false; reason: 'InvalidImageName' | 'NotFound'; message: string; name?: string } {
+function imageFor(
+  container: Container,
+):
+  | { ok: true; image: ImageInfo; name: string }
+  | { ok: false; reason: 'InvalidImageName' | 'NotFound'; message: string; name?: string } {
   const parsed = parseImageReference(container.image ?? '');
   if (!parsed.ok) return { ok: false, reason: 'InvalidImageName', message: parsed.message };
   const image = lookupImage(parsed.ref);
-  if (!image) return { ok: false, reason: 'NotFound', message: pullErrorMessage(container.image ?? '', parsed.ref), name: parsed.ref.normalized };
+  if (!image)
+    return {
+      ok: false,
+      reason: 'NotFound',
+      message: pullErrorMessage(container.image ?? '', parsed.ref),
+      name: parsed.ref.normalized,
+    };
   return { ok: true, image, name: parsed.ref.normalized };
 }
 
@@ -41,7 +52,8 @@ function imageFor(container: Container): { ok: true; image: ImageInfo; name: str
 export function ensureStarted(ctx: KubeletContext, pod: Pod, runtime: PodRuntime, c: ContainerRuntime): void {
   const now = ctx.clock.now;
   if (c.phase === 'running' || c.phase === 'stopping' || c.phase === 'pulling') return;
-  if ((c.phase === 'exited' || c.phase === 'pullBackOff') && c.nextAttemptAt !== undefined && c.nextAttemptAt > now) return;
+  if ((c.phase === 'exited' || c.phase === 'pullBackOff') && c.nextAttemptAt !== undefined && c.nextAttemptAt > now)
+    return;
   if (c.phase === 'exited' && c.nextAttemptAt === undefined) return;
   const spec = containerSpec(pod, c.name);
   if (!spec) return;
@@ -83,14 +95,30 @@ export function ensureStarted(ctx: KubeletContext, pod: Pod, runtime: PodRuntime
     c.phase = 'pulling';
     c.pullDoneAt = doneAt;
     c.nextAttemptAt = now;
-    setWaiting(c, c.restartCount > 0 || c.last ? (c.waitingReason ?? 'ContainerCreating') : (c.kind === 'main' && runtime.containers.some((x) => x.kind !== 'main') ? 'PodInitializing' : 'ContainerCreating'));
-    if (c.waitingReason === 'ErrImagePull' || c.waitingReason === 'ImagePullBackOff') setWaiting(c, c.waitingReason, c.waitingMessage);
+    setWaiting(
+      c,
+      c.restartCount > 0 || c.last
+        ? (c.waitingReason ?? 'ContainerCreating')
+        : c.kind === 'main' && runtime.containers.some((x) => x.kind !== 'main')
+          ? 'PodInitializing'
+          : 'ContainerCreating',
+    );
+    if (c.waitingReason === 'ErrImagePull' || c.waitingReason === 'ImagePullBackOff')
+      setWaiting(c, c.waitingReason, c.waitingMessage);
     schedule(ctx, runtime, c, 'pulled', doneAt);
     return;
   }
   if (!resolved.ok) return;
   if (!needsPull && c.pullDoneAt === undefined) {
-    recordPodEvent(ctx, pod, runtime, 'Normal', 'Pulled', `Container image "${imageText}" already present on machine`, c);
+    recordPodEvent(
+      ctx,
+      pod,
+      runtime,
+      'Normal',
+      'Pulled',
+      `Container image "${imageText}" already present on machine`,
+      c,
+    );
   }
   c.pullDoneAt = undefined;
   createAndStart(ctx, pod, runtime, c, spec, resolved.image, resolved.name);
@@ -146,7 +174,11 @@ export function pullRetry(ctx: KubeletContext, pod: Pod, runtime: PodRuntime, c:
   if (c.waitingReason === 'ErrImagePull') {
     recordPodEvent(ctx, pod, runtime, 'Normal', 'BackOff', `Back-off pulling image "${spec.image ?? ''}"`, c);
     recordPodEvent(ctx, pod, runtime, 'Warning', 'Failed', 'Error: ImagePullBackOff', c);
-    setWaiting(c, 'ImagePullBackOff', `Back-off pulling image "${spec.image ?? ''}": ErrImagePull: ${c.pullError ?? ''}`);
+    setWaiting(
+      c,
+      'ImagePullBackOff',
+      `Back-off pulling image "${spec.image ?? ''}": ErrImagePull: ${c.pullError ?? ''}`,
+    );
   }
   if (c.nextAttemptAt !== undefined && c.nextAttemptAt > now) {
     schedule(ctx, runtime, c, 'retry', c.nextAttemptAt);
@@ -158,7 +190,8 @@ export function pullRetry(ctx: KubeletContext, pod: Pod, runtime: PodRuntime, c:
   const keepReason = c.waitingReason;
   const keepMessage = c.waitingMessage;
   ensureStarted(ctx, pod, runtime, c);
-  if ((c.phase as ContainerRuntime['phase']) === 'pulling') setWaiting(c, keepReason ?? 'ContainerCreating', keepMessage);
+  if ((c.phase as ContainerRuntime['phase']) === 'pulling')
+    setWaiting(c, keepReason ?? 'ContainerCreating', keepMessage);
 }
 
 function setWaiting(c: ContainerRuntime, reason: string, message?: string): void {
@@ -167,7 +200,15 @@ function setWaiting(c: ContainerRuntime, reason: string, message?: string): void
   else delete c.waitingMessage;
 }
 
-function createAndStart(ctx: KubeletContext, pod: Pod, runtime: PodRuntime, c: ContainerRuntime, spec: Container, image: ImageInfo, imageName: string): void {
+function createAndStart(
+  ctx: KubeletContext,
+  pod: Pod,
+  runtime: PodRuntime,
+  c: ContainerRuntime,
+  spec: Container,
+  image: ImageInfo,
+  imageName: string,
+): void {
   const now = ctx.clock.now;
   const hostIP = hostIPOf(ctx, runtime.node);
   const env = resolveEnvironment(pod, spec, ctx.server.store, image.env, hostIP);
@@ -220,7 +261,13 @@ function expandArg(arg: string, env: Record<string, string>): string {
 }
 
 /** applyStep takes in what the process did: its log lines, and whether it sleeps, runs on or exited. */
-export function applyStep(ctx: KubeletContext, pod: Pod, runtime: PodRuntime, c: ContainerRuntime, step: ProcessStep): void {
+export function applyStep(
+  ctx: KubeletContext,
+  pod: Pod,
+  runtime: PodRuntime,
+  c: ContainerRuntime,
+  step: ProcessStep,
+): void {
   c.logs.push(...step.logs);
   if (c.logs.length > LOG_LIMIT) c.logs.splice(0, c.logs.length - LOG_LIMIT);
   if (step.status === 'running') {
@@ -243,7 +290,14 @@ export function wake(ctx: KubeletContext, pod: Pod, runtime: PodRuntime, c: Cont
 }
 
 /** containerExited records the exit and applies the restart policy with the crash back-off. */
-export function containerExited(ctx: KubeletContext, pod: Pod, runtime: PodRuntime, c: ContainerRuntime, exitCode: number, reason: string): void {
+export function containerExited(
+  ctx: KubeletContext,
+  pod: Pod,
+  runtime: PodRuntime,
+  c: ContainerRuntime,
+  exitCode: number,
+  reason: string,
+): void {
   const now = ctx.clock.now;
   c.phase = 'exited';
   c.exitCode = exitCode;
@@ -275,13 +329,26 @@ export function containerExited(ctx: KubeletContext, pod: Pod, runtime: PodRunti
   const podRef = `${pod.metadata?.name ?? ''}_${pod.metadata?.namespace ?? ''}(${pod.metadata?.uid ?? ''})`;
   c.waitingReason = 'CrashLoopBackOff';
   c.waitingMessage = `back-off ${goDuration(delay)} restarting failed container=${c.name} pod=${podRef}`;
-  recordPodEvent(ctx, pod, runtime, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${podRef}`, c);
+  recordPodEvent(
+    ctx,
+    pod,
+    runtime,
+    'Warning',
+    'BackOff',
+    `Back-off restarting failed container ${c.name} in pod ${podRef}`,
+    c,
+  );
   schedule(ctx, runtime, c, 'retry', c.nextAttemptAt);
 }
 
 /** beginRestart keeps the finished run as lastState and readies the container to start again. */
 export function beginRestart(c: ContainerRuntime, now: number): void {
-  c.last = { exitCode: c.exitCode ?? 0, reason: c.terminatedReason ?? 'Completed', startedAt: c.startedAt ?? now, finishedAt: c.finishedAt ?? now };
+  c.last = {
+    exitCode: c.exitCode ?? 0,
+    reason: c.terminatedReason ?? 'Completed',
+    startedAt: c.startedAt ?? now,
+    finishedAt: c.finishedAt ?? now,
+  };
   c.restartCount++;
   c.previousLogs = c.logs;
   c.logs = [];
@@ -291,7 +358,14 @@ export function beginRestart(c: ContainerRuntime, now: number): void {
 }
 
 /** stopContainer sends SIGTERM and arranges the SIGKILL after the grace period, as killContainer does. */
-export function stopContainer(ctx: KubeletContext, pod: Pod, runtime: PodRuntime, c: ContainerRuntime, graceSeconds: number, message: string): void {
+export function stopContainer(
+  ctx: KubeletContext,
+  pod: Pod,
+  runtime: PodRuntime,
+  c: ContainerRuntime,
+  graceSeconds: number,
+  message: string,
+): void {
   const now = ctx.clock.now;
   if (c.phase !== 'running') {
     if (c.phase !== 'stopping' && c.phase !== 'exited') {
@@ -305,7 +379,10 @@ export function stopContainer(ctx: KubeletContext, pod: Pod, runtime: PodRuntime
   c.phase = 'stopping';
   c.epoch++;
   const spec = containerSpec(pod, c.name);
-  const answer = c.process && spec ? terminateProcess(c.process, 'SIGTERM', containerContext(ctx, pod, runtime, c, spec)) : undefined;
+  const answer =
+    c.process && spec
+      ? terminateProcess(c.process, 'SIGTERM', containerContext(ctx, pod, runtime, c, spec))
+      : undefined;
   if (answer && answer.exitsAfterMs <= graceSeconds * 1000) {
     const exitAt = now + answer.exitsAfterMs;
     c.killAt = exitAt;

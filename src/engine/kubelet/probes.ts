@@ -20,12 +20,19 @@ const SPEC_FIELD: Record<ProbeKind, 'livenessProbe' | 'readinessProbe' | 'startu
 
 const LABEL: Record<ProbeKind, string> = { liveness: 'Liveness', readiness: 'Readiness', startup: 'Startup' };
 
-export function startProbes(ctx: KubeletContext, pod: Pod, runtime: PodRuntime, c: ContainerRuntime, spec: Container): void {
+export function startProbes(
+  ctx: KubeletContext,
+  pod: Pod,
+  runtime: PodRuntime,
+  c: ContainerRuntime,
+  spec: Container,
+): void {
   const now = ctx.clock.now;
   for (const kind of ['startup', 'liveness', 'readiness'] as ProbeKind[]) {
     const probe = spec[SPEC_FIELD[kind]];
     if (!probe) continue;
-    const initial: ProbeState['result'] = kind === 'readiness' ? 'Failure' : kind === 'liveness' ? 'Success' : 'Unknown';
+    const initial: ProbeState['result'] =
+      kind === 'readiness' ? 'Failure' : kind === 'liveness' ? 'Success' : 'Unknown';
     c.probes[kind] = { result: initial, successes: 0, failures: 0 };
     schedule(ctx, runtime, c, `probe-${kind}` as KubeletAction, now + (probe.initialDelaySeconds ?? 0) * 1000);
   }
@@ -43,7 +50,11 @@ function runProbe(ctx: KubeletContext, pod: Pod, runtime: PodRuntime, c: Contain
   const ip = runtime.ip ?? '';
   if (probe.exec) {
     const result = execInProcess(c.process, probe.exec.command ?? [], context, { timeoutMs });
-    if (result.timedOut) return { ok: false, detail: `command timed out: "${(probe.exec.command ?? []).join(' ')}" timed out after ${probe.timeoutSeconds ?? 1}s` };
+    if (result.timedOut)
+      return {
+        ok: false,
+        detail: `command timed out: "${(probe.exec.command ?? []).join(' ')}" timed out after ${probe.timeoutSeconds ?? 1}s`,
+      };
     return { ok: result.exitCode === 0, detail: (result.stdout + result.stderr).replace(/\n$/, '') };
   }
   const port = resolvePort(pod, c.name, probe.httpGet?.port ?? probe.tcpSocket?.port ?? probe.grpc?.port ?? 0);
@@ -60,7 +71,11 @@ function runProbe(ctx: KubeletContext, pod: Pod, runtime: PodRuntime, c: Contain
   if (probe.tcpSocket || probe.grpc) {
     const open = c.process ? tcpOpen(c.process, port) : false;
     if (open) return { ok: true, detail: '' };
-    if (probe.grpc) return { ok: false, detail: `timeout: failed to connect service "${ip}:${port}" within ${probe.timeoutSeconds ?? 1}s: context deadline exceeded` };
+    if (probe.grpc)
+      return {
+        ok: false,
+        detail: `timeout: failed to connect service "${ip}:${port}" within ${probe.timeoutSeconds ?? 1}s: context deadline exceeded`,
+      };
     return { ok: false, detail: `dial tcp ${ip}:${port}: connect: connection refused` };
   }
   return { ok: true, detail: '' };
@@ -74,7 +89,14 @@ function resolvePort(pod: Pod, containerName: string, port: number | string): nu
 }
 
 /** probeTick runs one probe and acts on a result that has crossed its threshold. It returns true when the container was told to stop. */
-export function probeTick(ctx: KubeletContext, pod: Pod, runtime: PodRuntime, c: ContainerRuntime, kind: ProbeKind, stop: (message: string, grace: number, reason: 'liveness' | 'startup') => void): void {
+export function probeTick(
+  ctx: KubeletContext,
+  pod: Pod,
+  runtime: PodRuntime,
+  c: ContainerRuntime,
+  kind: ProbeKind,
+  stop: (message: string, grace: number, reason: 'liveness' | 'startup') => void,
+): void {
   const spec = containerSpec(pod, c.name);
   const probe = spec?.[SPEC_FIELD[kind]];
   const state = c.probes[kind];

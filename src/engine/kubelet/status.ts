@@ -16,29 +16,50 @@ export function podStatusFrom(pod: Pod, runtime: PodRuntime, hostIP: string, now
 
   const initsDone = inits.every((c) => (c.kind === 'sidecar' ? c.started : c.phase === 'exited' && c.exitCode === 0));
   const phase = computePhase(pod, runtime, initsDone);
-  const containersReady = mains.every((c) => c.ready) && inits.filter((c) => c.kind === 'sidecar').every((c) => c.ready);
+  const containersReady =
+    mains.every((c) => c.ready) && inits.filter((c) => c.kind === 'sidecar').every((c) => c.ready);
   const transition = (type: string, status: 'True' | 'False') => {
     const previous = (old.conditions ?? []).find((c) => c.type === type);
-    return previous && previous.status === status && previous.lastTransitionTime ? previous.lastTransitionTime : rfc3339(now);
+    return previous && previous.status === status && previous.lastTransitionTime
+      ? previous.lastTransitionTime
+      : rfc3339(now);
   };
-  const condition = (type: string, ok: boolean, reason?: string, message?: string): PodCondition => ({
-    type,
-    status: ok ? 'True' : 'False',
-    lastProbeTime: null as unknown as string,
-    lastTransitionTime: transition(type, ok ? 'True' : 'False'),
-    ...(ok || !reason ? {} : { reason }),
-    ...(ok || !message ? {} : { message }),
-    observedGeneration: pod.metadata?.generation ?? 1,
-  } as PodCondition);
+  const condition = (type: string, ok: boolean, reason?: string, message?: string): PodCondition =>
+    ({
+      type,
+      status: ok ? 'True' : 'False',
+      lastProbeTime: null as unknown as string,
+      lastTransitionTime: transition(type, ok ? 'True' : 'False'),
+      ...(ok || !reason ? {} : { reason }),
+      ...(ok || !message ? {} : { message }),
+      observedGeneration: pod.metadata?.generation ?? 1,
+    }) as PodCondition;
   const terminal = phase === 'Succeeded' || phase === 'Failed';
   const unready = mains.filter((c) => !c.ready).map((c) => c.name);
-  const notInitialized = inits.filter((c) => !(c.kind === 'sidecar' ? c.started : c.phase === 'exited' && c.exitCode === 0)).map((c) => c.name);
+  const notInitialized = inits
+    .filter((c) => !(c.kind === 'sidecar' ? c.started : c.phase === 'exited' && c.exitCode === 0))
+    .map((c) => c.name);
   const readyReason = terminal ? 'PodCompleted' : 'ContainersNotReady';
   const conditions: PodCondition[] = [
     condition('PodReadyToStartContainers', runtime.sandboxReadyAt !== undefined && !runtime.finished),
-    condition('Initialized', initsDone || terminal, 'ContainersNotInitialized', `containers with incomplete status: [${notInitialized.join(' ')}]`),
-    condition('Ready', containersReady && !terminal, readyReason, terminal ? undefined : `containers with unready status: [${unready.join(' ')}]`),
-    condition('ContainersReady', containersReady && !terminal, readyReason, terminal ? undefined : `containers with unready status: [${unready.join(' ')}]`),
+    condition(
+      'Initialized',
+      initsDone || terminal,
+      'ContainersNotInitialized',
+      `containers with incomplete status: [${notInitialized.join(' ')}]`,
+    ),
+    condition(
+      'Ready',
+      containersReady && !terminal,
+      readyReason,
+      terminal ? undefined : `containers with unready status: [${unready.join(' ')}]`,
+    ),
+    condition(
+      'ContainersReady',
+      containersReady && !terminal,
+      readyReason,
+      terminal ? undefined : `containers with unready status: [${unready.join(' ')}]`,
+    ),
     ...(old.conditions ?? []).filter((c) => c.type === 'PodScheduled'),
   ];
   if (terminal && inits.length > 0) {
@@ -80,10 +101,23 @@ function containerStatus(c: ContainerRuntime, image: string): ContainerStatus {
       },
     };
   } else {
-    state = { waiting: { reason: c.waitingReason ?? 'ContainerCreating', ...(c.waitingMessage ? { message: c.waitingMessage } : {}) } };
+    state = {
+      waiting: {
+        reason: c.waitingReason ?? 'ContainerCreating',
+        ...(c.waitingMessage ? { message: c.waitingMessage } : {}),
+      },
+    };
   }
   const last = c.last
-    ? { terminated: { exitCode: c.last.exitCode, reason: c.last.reason, startedAt: rfc3339(c.last.startedAt), finishedAt: rfc3339(c.last.finishedAt), containerID: c.containerID ?? '' } }
+    ? {
+        terminated: {
+          exitCode: c.last.exitCode,
+          reason: c.last.reason,
+          startedAt: rfc3339(c.last.startedAt),
+          finishedAt: rfc3339(c.last.finishedAt),
+          containerID: c.containerID ?? '',
+        },
+      }
     : {};
   const status: ContainerStatus = {
     name: c.name,
@@ -93,7 +127,9 @@ function containerStatus(c: ContainerRuntime, image: string): ContainerStatus {
     restartCount: c.restartCount,
     image: c.imageName ?? image,
     imageID: c.imageID ?? '',
-    ...(c.containerID && (c.phase === 'running' || c.phase === 'stopping' || c.phase === 'exited') ? { containerID: c.containerID } : {}),
+    ...(c.containerID && (c.phase === 'running' || c.phase === 'stopping' || c.phase === 'exited')
+      ? { containerID: c.containerID }
+      : {}),
     started: c.started,
   } as ContainerStatus;
   return status;
@@ -102,7 +138,9 @@ function containerStatus(c: ContainerRuntime, image: string): ContainerStatus {
 function computePhase(pod: Pod, runtime: PodRuntime, initsDone: boolean): string {
   const policy = pod.spec?.restartPolicy ?? 'Always';
   const inits = runtime.containers.filter((c) => c.kind === 'init');
-  const initFailed = inits.some((c) => c.phase === 'exited' && (c.exitCode ?? 0) !== 0 && c.nextAttemptAt === undefined);
+  const initFailed = inits.some(
+    (c) => c.phase === 'exited' && (c.exitCode ?? 0) !== 0 && c.nextAttemptAt === undefined,
+  );
   if (initFailed && policy === 'Never') return 'Failed';
   if (!initsDone) return 'Pending';
   let running = 0;

@@ -29,7 +29,11 @@ function findPod(ctx: KubeletContext, path: ResourcePath): { pod: Pod; runtime: 
   return { pod, runtime: ctx.state.pods[pod.metadata?.uid ?? ''] };
 }
 
-function pickContainer(pod: Pod, runtime: PodRuntime | undefined, requested: string | undefined): ContainerRuntime | undefined {
+function pickContainer(
+  pod: Pod,
+  runtime: PodRuntime | undefined,
+  requested: string | undefined,
+): ContainerRuntime | undefined {
   const names = (pod.spec?.containers ?? []).map((c) => c.name);
   const all = [...(pod.spec?.initContainers ?? []).map((c) => c.name), ...names];
   const podName = pod.metadata?.name ?? '';
@@ -37,10 +41,15 @@ function pickContainer(pod: Pod, runtime: PodRuntime | undefined, requested: str
   if (!name) {
     if (names.length === 1 && (pod.spec?.initContainers ?? []).length === 0) name = names[0];
     else {
-      throw new ApiError(badRequest(`a container name must be specified for pod ${podName}, choose one of: [${names.join(' ')}]${(pod.spec?.initContainers ?? []).length ? ` or one of the init containers: [${(pod.spec?.initContainers ?? []).map((c) => c.name).join(' ')}]` : ''}`));
+      throw new ApiError(
+        badRequest(
+          `a container name must be specified for pod ${podName}, choose one of: [${names.join(' ')}]${(pod.spec?.initContainers ?? []).length ? ` or one of the init containers: [${(pod.spec?.initContainers ?? []).map((c) => c.name).join(' ')}]` : ''}`,
+        ),
+      );
     }
   }
-  if (!all.includes(name ?? '')) throw new ApiError(badRequest(`container ${name ?? ''} is not valid for pod ${podName}`));
+  if (!all.includes(name ?? ''))
+    throw new ApiError(badRequest(`container ${name ?? ''} is not valid for pod ${podName}`));
   return runtime?.containers.find((c) => c.name === name);
 }
 
@@ -57,19 +66,32 @@ export function registerPodSubresources(ctx: KubeletContext): void {
     const podName = pod.metadata?.name ?? '';
     const previous = query.previous === 'true';
     if (!container) {
-      throw new ApiError(badRequest(`container "${containerName}" in pod "${podName}" is waiting to start: ContainerCreating`));
+      throw new ApiError(
+        badRequest(`container "${containerName}" in pod "${podName}" is waiting to start: ContainerCreating`),
+      );
     }
     let lines = previous ? container.previousLogs : container.logs;
-    if (previous && !lines) throw new ApiError(badRequest(`previous terminated container "${container.name}" in pod "${podName}" not found`));
+    if (previous && !lines)
+      throw new ApiError(badRequest(`previous terminated container "${container.name}" in pod "${podName}" not found`));
     if (!previous && container.startedAt === undefined) {
       const reason = container.waitingReason ?? 'ContainerCreating';
-      const detail = reason === 'ErrImagePull' || reason === 'ImagePullBackOff' ? 'trying and failing to pull image' : reason === 'InvalidImageName' ? 'image is not valid' : reason;
-      throw new ApiError(badRequest(`container "${container.name}" in pod "${podName}" is waiting to start: ${detail}`));
+      const detail =
+        reason === 'ErrImagePull' || reason === 'ImagePullBackOff'
+          ? 'trying and failing to pull image'
+          : reason === 'InvalidImageName'
+            ? 'image is not valid'
+            : reason;
+      throw new ApiError(
+        badRequest(`container "${container.name}" in pod "${podName}" is waiting to start: ${detail}`),
+      );
     }
     lines = lines ?? [];
     if (query.sinceSeconds) lines = lines.filter((l) => l.at >= ctx.clock.now - Number(query.sinceSeconds) * 1000);
-    if (query.tailLines !== undefined && Number(query.tailLines) >= 0) lines = lines.slice(Math.max(0, lines.length - Number(query.tailLines)));
-    const text = lines.map((l) => `${query.timestamps === 'true' ? `${formatTimestamp(l.at)} ` : ''}${l.text}\n`).join('');
+    if (query.tailLines !== undefined && Number(query.tailLines) >= 0)
+      lines = lines.slice(Math.max(0, lines.length - Number(query.tailLines)));
+    const text = lines
+      .map((l) => `${query.timestamps === 'true' ? `${formatTimestamp(l.at)} ` : ''}${l.text}\n`)
+      .join('');
     return { status: 200, body: text };
   });
 
@@ -82,10 +104,17 @@ export function registerPodSubresources(ctx: KubeletContext): void {
       if (phase === 'Succeeded' || phase === 'Failed') {
         throw new ApiError(badRequest(`cannot exec into a container in a completed pod; current phase is ${phase}`));
       }
-      throw new ApiError(badRequest(`unable to upgrade connection: container not found ("${container?.name ?? body.container ?? ''}")`));
+      throw new ApiError(
+        badRequest(`unable to upgrade connection: container not found ("${container?.name ?? body.container ?? ''}")`),
+      );
     }
     const context = containerContext(ctx, pod, runtime, container);
-    const result = execInProcess(container.process, body.command ?? [], context, body.stdin !== undefined ? { stdin: body.stdin } : {});
+    const result = execInProcess(
+      container.process,
+      body.command ?? [],
+      context,
+      body.stdin !== undefined ? { stdin: body.stdin } : {},
+    );
     const answer: ExecResponse = { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode };
     return { status: 200, body: answer };
   });

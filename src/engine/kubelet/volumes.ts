@@ -56,8 +56,11 @@ function volumeTree(ctx: KubeletContext, pod: Pod, runtime: PodRuntime, volume: 
   if (volume.configMap || volume.secret) {
     const isConfigMap = volume.configMap !== undefined;
     const name = isConfigMap ? volume.configMap?.name : volume.secret?.secretName;
-    const object = ctx.server.store.get(isConfigMap ? 'configmaps' : 'secrets', namespace, name ?? '') as { data?: Record<string, string> } | undefined;
-    const data = Object.fromEntries(Object.entries(object?.data ?? {}).map(([k, v]) => [k, isConfigMap ? v : decodeBase64(v)]));
+    const object = ctx.server.store.get(isConfigMap ? 'configmaps' : 'secrets', namespace, name ?? '') as
+      { data?: Record<string, string> } | undefined;
+    const data = Object.fromEntries(
+      Object.entries(object?.data ?? {}).map(([k, v]) => [k, isConfigMap ? v : decodeBase64(v)]),
+    );
     const items = (isConfigMap ? volume.configMap?.items : volume.secret?.items) ?? [];
     const files: Record<string, string> = {};
     if (items.length > 0) for (const item of items) files[item.path] = data[item.key] ?? '';
@@ -67,12 +70,18 @@ function volumeTree(ctx: KubeletContext, pod: Pod, runtime: PodRuntime, volume: 
   if (volume.projected) {
     const files: Record<string, string> = {};
     for (const source of volume.projected.sources ?? []) {
-      if (source.serviceAccountToken) files[source.serviceAccountToken.path] = `eyJhbGciOiJSUzI1NiIsImtpZCI6Imt1YmVsYWIifQ.${btoa(`${namespace}:${pod.spec?.serviceAccountName ?? 'default'}`)}.c2lnbmF0dXJl`;
+      if (source.serviceAccountToken)
+        files[source.serviceAccountToken.path] =
+          `eyJhbGciOiJSUzI1NiIsImtpZCI6Imt1YmVsYWIifQ.${btoa(`${namespace}:${pod.spec?.serviceAccountName ?? 'default'}`)}.c2lnbmF0dXJl`;
       if (source.configMap) {
-        const cm = ctx.server.store.get('configmaps', namespace, source.configMap.name ?? '') as { data?: Record<string, string> } | undefined;
-        for (const item of source.configMap.items ?? Object.keys(cm?.data ?? {}).map((key) => ({ key, path: key }))) files[item.path] = cm?.data?.[item.key] ?? '';
+        const cm = ctx.server.store.get('configmaps', namespace, source.configMap.name ?? '') as
+          { data?: Record<string, string> } | undefined;
+        for (const item of source.configMap.items ?? Object.keys(cm?.data ?? {}).map((key) => ({ key, path: key })))
+          files[item.path] = cm?.data?.[item.key] ?? '';
       }
-      if (source.downwardAPI) for (const item of source.downwardAPI.items ?? []) if (item.fieldRef?.fieldPath === 'metadata.namespace') files[item.path] = namespace;
+      if (source.downwardAPI)
+        for (const item of source.downwardAPI.items ?? [])
+          if (item.fieldRef?.fieldPath === 'metadata.namespace') files[item.path] = namespace;
     }
     return treeFromFiles(files, volume.projected.defaultMode ?? 0o644);
   }
@@ -80,7 +89,13 @@ function volumeTree(ctx: KubeletContext, pod: Pod, runtime: PodRuntime, volume: 
 }
 
 /** containerContext gives the runtime a container's view: its env, filesystem with mounts, limits and network. */
-export function containerContext(ctx: KubeletContext, pod: Pod, runtime: PodRuntime, c: ContainerRuntime, spec?: Container): ContainerContext {
+export function containerContext(
+  ctx: KubeletContext,
+  pod: Pod,
+  runtime: PodRuntime,
+  c: ContainerRuntime,
+  spec?: Container,
+): ContainerContext {
   const containerSpecification = spec ?? containerSpec(pod, c.name);
   if (!c.rootfs) {
     const parsed = parseImageReference(containerSpecification?.image ?? '');
@@ -99,7 +114,15 @@ export function containerContext(ctx: KubeletContext, pod: Pod, runtime: PodRunt
       const node = sub.node(`/${mount.subPath}`);
       if (node.ok && node.value.type === 'dir') tree = node.value;
     }
-    mounts.push({ path: mount.mountPath, tree, readOnly: mount.readOnly === true || volume.configMap !== undefined || volume.secret !== undefined || volume.projected !== undefined });
+    mounts.push({
+      path: mount.mountPath,
+      tree,
+      readOnly:
+        mount.readOnly === true ||
+        volume.configMap !== undefined ||
+        volume.secret !== undefined ||
+        volume.projected !== undefined,
+    });
   }
   const limit = containerSpecification?.resources?.limits?.memory;
   const memoryLimitBytes = limit !== undefined ? parseQuantity(String(limit)) : undefined;

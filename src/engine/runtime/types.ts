@@ -116,6 +116,8 @@ export interface ServerState extends ServerLaunch {
 export interface ProcessState {
   v: 1;
   image: ImageInfo;
+  /** the command line PID 1 was started with (ps shows it) */
+  argv: string[];
   hostname: string;
   startedAt: number;
   /** the time the process has run up to */

@@ -78,7 +78,9 @@ export class SchedulingQueue implements Controller {
     }
     if ((pod.spec?.schedulerName ?? 'default-scheduler') !== 'default-scheduler' || pod.metadata?.deletionTimestamp)
       return;
-    if (change.type === 'ADDED') this.active.set(key, true);
+    if ((pod.spec?.schedulingGates ?? []).length > 0) return;
+    const wasGated = ((change.previous?.spec as { schedulingGates?: unknown[] } | undefined)?.schedulingGates ?? []).length > 0;
+    if (change.type === 'ADDED' || wasGated) this.active.set(key, true);
   }
 
   private retryUnschedulable(): void {

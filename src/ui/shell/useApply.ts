@@ -32,13 +32,13 @@ export function summarizeApply(result: { stdout: string; stderr: string; exitCod
 
 /** useApply returns the Apply action: the editor's documents through `kubectl apply -f -`. */
 export function useApply(): () => Promise<void> {
-  const { cluster, terminal } = useLab();
+  const { cluster, terminal, namespace } = useLab();
   return useCallback(async () => {
     const { editorText, setApplyStatus } = useLabStore.getState();
     setApplyStatus({ type: 'applying' });
     terminal.print(`\x1b[2m# Apply → ${applyCommand}\x1b[22m`);
     try {
-      const result = await applyManifests(editorText, { cluster });
+      const result = await applyManifests(editorText, { cluster, namespace });
       if (result.stdout) terminal.print(result.stdout);
       if (result.stderr) terminal.print(result.stderr);
       setApplyStatus(summarizeApply(result));
@@ -47,5 +47,5 @@ export function useApply(): () => Promise<void> {
       terminal.print(message);
       setApplyStatus({ type: 'failed', message });
     }
-  }, [cluster, terminal]);
+  }, [cluster, terminal, namespace]);
 }

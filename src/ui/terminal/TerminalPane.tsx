@@ -10,7 +10,7 @@ const greeting =
   "Try \x1b[1mkubectl get nodes\x1b[22m, \x1b[1mk get pods -A\x1b[22m or \x1b[1madvance 30s\x1b[22m. Type 'help' for more.";
 
 export function TerminalPane() {
-  const { cluster, terminal: channel } = useLab();
+  const { cluster, terminal: channel, namespace } = useLab();
   const hostRef = useRef<HTMLDivElement>(null);
   const transcriptRef = useRef<HTMLPreElement>(null);
 
@@ -23,14 +23,14 @@ export function TerminalPane() {
       greeting,
       execute: async (line) => {
         try {
-          return await runCommandLine(line, { cluster });
+          return await runCommandLine(line, { cluster, namespace });
         } catch (error) {
           return { stdout: '', stderr: `error: ${errorMessage(error)}` };
         }
       },
       complete: async (line) => {
         try {
-          return await completeCommandLine(line, { cluster });
+          return await completeCommandLine(line, { cluster, namespace });
         } catch {
           return [];
         }
@@ -41,7 +41,7 @@ export function TerminalPane() {
       detach();
       view.destroy();
     };
-  }, [cluster, channel]);
+  }, [cluster, channel, namespace]);
 
   return (
     <Pane

@@ -61,7 +61,12 @@ interface Prepared {
   namespace: string;
 }
 
-function prepare(manifests: Manifest[], registry: Awaited<ReturnType<typeof discover>>, namespace: string, explicitNamespace: boolean): { prepared: Prepared[]; errors: string[] } {
+function prepare(
+  manifests: Manifest[],
+  registry: Awaited<ReturnType<typeof discover>>,
+  namespace: string,
+  explicitNamespace: boolean,
+): { prepared: Prepared[]; errors: string[] } {
   const prepared: Prepared[] = [];
   const errors: string[] = [];
   for (const manifest of manifests) {
@@ -75,7 +80,9 @@ function prepare(manifests: Manifest[], registry: Awaited<ReturnType<typeof disc
     const own = object.metadata.namespace;
     if (found.type.namespaced) {
       if (own && explicitNamespace && own !== namespace) {
-        errors.push(`error: the namespace from the provided object "${own}" does not match the namespace "${namespace}". You must pass '--namespace=${own}' to perform this operation.`);
+        errors.push(
+          `error: the namespace from the provided object "${own}" does not match the namespace "${namespace}". You must pass '--namespace=${own}' to perform this operation.`,
+        );
         continue;
       }
       object.metadata.namespace = own || namespace;
@@ -93,12 +100,15 @@ function prepare(manifests: Manifest[], registry: Awaited<ReturnType<typeof disc
 export async function applyCommand(args: string[], ctx: KubectlContext): Promise<CommandResult> {
   const flags = parseFlags(args, APPLY_FLAGS);
   const filenames = flags.strings('filename');
-  if (flags.string('kustomize')) return fail('error: kustomize directories are not supported in this lab yet; apply the files with -f');
-  if (filenames.length === 0) return fail("error: must specify one of -f and -k\n\nSee 'kubectl apply -h' for help and examples");
+  if (flags.string('kustomize'))
+    return fail('error: kustomize directories are not supported in this lab yet; apply the files with -f');
+  if (filenames.length === 0)
+    return fail("error: must specify one of -f and -k\n\nSee 'kubectl apply -h' for help and examples");
   const output = parseOutput(flags.string('output'));
   if (typeof output === 'string') return fail(output);
   const dryRun = flags.string('dry-run') ?? 'none';
-  if (!['none', 'client', 'server'].includes(dryRun)) return fail(`error: Invalid dry-run value (${dryRun}). Must be "none", "server", or "client".`);
+  if (!['none', 'client', 'server'].includes(dryRun))
+    return fail(`error: Invalid dry-run value (${dryRun}). Must be "none", "server", or "client".`);
   const read = readSources(filenames, ctx, flags.bool('recursive'));
   if (!read.ok) return fail(read.error);
   if (read.manifests.length === 0) return fail('error: no objects passed to apply');
@@ -115,11 +125,16 @@ export async function applyCommand(args: string[], ctx: KubectlContext): Promise
     const name = object.metadata.name ?? '';
     const label = item.manifest.source === '-' ? 'STDIN' : item.manifest.source;
     if (!name) {
-      stderrParts.push(`error: error when retrieving current configuration of:\nResource: "${type.group ? `${type.group}/` : ''}${type.version}, Resource=${type.plural}", GroupVersionKind: "${type.group ? `${type.group}/` : ''}${type.version}, Kind=${type.kind}"\nName: "", Namespace: "${item.namespace}"\nfrom server for: "${label}": resource name may not be empty`);
+      stderrParts.push(
+        `error: error when retrieving current configuration of:\nResource: "${type.group ? `${type.group}/` : ''}${type.version}, Resource=${type.plural}", GroupVersionKind: "${type.group ? `${type.group}/` : ''}${type.version}, Kind=${type.kind}"\nName: "", Namespace: "${item.namespace}"\nfrom server for: "${label}": resource name may not be empty`,
+      );
       continue;
     }
     const annotated = structuredClone(object);
-    annotated.metadata.annotations = { ...(annotated.metadata.annotations ?? {}), [LAST_APPLIED]: lastAppliedOf(object) };
+    annotated.metadata.annotations = {
+      ...(annotated.metadata.annotations ?? {}),
+      [LAST_APPLIED]: lastAppliedOf(object),
+    };
     const current = await ctx.client.request<KubeObject>({ verb: 'GET', path: objectPath(type, item.namespace, name) });
     if (current.status === 404) {
       if (dryRun === 'client') {
@@ -127,7 +142,12 @@ export async function applyCommand(args: string[], ctx: KubectlContext): Promise
         printedObjects.push({ type, object: annotated });
         continue;
       }
-      const created = await ctx.client.request<KubeObject>({ verb: 'POST', path: objectPath(type, item.namespace), body: annotated, ...(query ? { query } : {}) });
+      const created = await ctx.client.request<KubeObject>({
+        verb: 'POST',
+        path: objectPath(type, item.namespace),
+        body: annotated,
+        ...(query ? { query } : {}),
+      });
       const error = responseError(created, { verb: 'creating', file: label });
       if (error) {
         stderrParts.push(error.trimEnd());
@@ -159,7 +179,22 @@ export async function applyCommand(args: string[], ctx: KubectlContext): Promise
     const patched = await ctx.client.request<KubeObject>({
       verb: 'PATCH',
       path: objectPath(type, item.namespace, name),
-      headers: { 'content-type': type.group === '' || ['apps', 'batch', 'autoscaling', 'networking.k8s.io', 'policy', 'rbac.authorization.k8s.io', 'storage.k8s.io', 'scheduling.k8s.io'].includes(type.group) ? 'application/strategic-merge-patch+json' : 'application/merge-patch+json' },
+      headers: {
+        'content-type':
+          type.group === '' ||
+          [
+            'apps',
+            'batch',
+            'autoscaling',
+            'networking.k8s.io',
+            'policy',
+            'rbac.authorization.k8s.io',
+            'storage.k8s.io',
+            'scheduling.k8s.io',
+          ].includes(type.group)
+            ? 'application/strategic-merge-patch+json'
+            : 'application/merge-patch+json',
+      },
       body: patch,
       ...(query ? { query } : {}),
     });
@@ -193,7 +228,8 @@ function safeParse(text: string): unknown {
 export async function createFromFiles(args: string[], ctx: KubectlContext): Promise<CommandResult> {
   const flags = parseFlags(args, APPLY_FLAGS);
   const filenames = flags.strings('filename');
-  if (filenames.length === 0) return fail("error: must specify one of -f and -k\n\nSee 'kubectl create -h' for help and examples");
+  if (filenames.length === 0)
+    return fail("error: must specify one of -f and -k\n\nSee 'kubectl create -h' for help and examples");
   const output = parseOutput(flags.string('output'));
   if (typeof output === 'string') return fail(output);
   const read = readSources(filenames, ctx, flags.bool('recursive'));
@@ -208,25 +244,43 @@ export async function createFromFiles(args: string[], ctx: KubectlContext): Prom
   const printedObjects: { type: ResourceType; object: KubeObject }[] = [];
   for (const { type, object, namespace: ns, manifest } of prepared) {
     const label = manifest.source === '-' ? 'STDIN' : manifest.source;
-    const body = flags.bool('save-config') ? { ...object, metadata: { ...object.metadata, annotations: { ...(object.metadata.annotations ?? {}), [LAST_APPLIED]: lastAppliedOf(object) } } } : object;
+    const body = flags.bool('save-config')
+      ? {
+          ...object,
+          metadata: {
+            ...object.metadata,
+            annotations: { ...(object.metadata.annotations ?? {}), [LAST_APPLIED]: lastAppliedOf(object) },
+          },
+        }
+      : object;
     if (dryRun === 'client') {
       printedObjects.push({ type, object: body });
       if (output.kind === 'table') stdout += `${qualifiedKind(type)}/${object.metadata.name ?? ''} created (dry run)\n`;
       continue;
     }
-    const created = await ctx.client.request<KubeObject>({ verb: 'POST', path: objectPath(type, ns), body, ...(dryRun === 'server' ? { query: { dryRun: 'All' } } : {}) });
+    const created = await ctx.client.request<KubeObject>({
+      verb: 'POST',
+      path: objectPath(type, ns),
+      body,
+      ...(dryRun === 'server' ? { query: { dryRun: 'All' } } : {}),
+    });
     const error = responseError(created, { verb: 'creating', file: label });
     if (error) {
       stderrParts.push(error.trimEnd());
       continue;
     }
     printedObjects.push({ type, object: created.body });
-    if (output.kind === 'table') stdout += `${qualifiedKind(type)}/${created.body.metadata.name ?? ''} created${dryRun === 'server' ? ' (server dry run)' : ''}\n`;
+    if (output.kind === 'table')
+      stdout += `${qualifiedKind(type)}/${created.body.metadata.name ?? ''} created${dryRun === 'server' ? ' (server dry run)' : ''}\n`;
   }
   if (output.kind !== 'table' && printedObjects.length > 0) {
     const printed = printObjects(output, printedObjects, printedObjects.length === 1);
     if (printed.ok) stdout += printed.text;
     else stderrParts.push(printed.error);
   }
-  return { stdout, stderr: stderrParts.length ? `${stderrParts.join('\n')}\n` : '', exitCode: stderrParts.length ? 1 : 0 };
+  return {
+    stdout,
+    stderr: stderrParts.length ? `${stderrParts.join('\n')}\n` : '',
+    exitCode: stderrParts.length ? 1 : 0,
+  };
 }

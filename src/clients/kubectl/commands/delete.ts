@@ -59,11 +59,17 @@ export async function deleteCommand(args: string[], ctx: KubectlContext): Promis
         exitCode = 1;
         continue;
       }
-      targets.push({ type: found.type, namespace: manifest.object.metadata?.namespace ?? namespace, name: manifest.object.metadata?.name ?? '' });
+      targets.push({
+        type: found.type,
+        namespace: manifest.object.metadata?.namespace ?? namespace,
+        name: manifest.object.metadata?.name ?? '',
+      });
     }
   } else {
     if (flags.positional.length === 0) {
-      return fail(`error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'`);
+      return fail(
+        `error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'`,
+      );
     }
     const selection = selectResources(registry, flags.positional);
     if (!selection.ok) return fail(selection.error);
@@ -81,9 +87,13 @@ export async function deleteCommand(args: string[], ctx: KubectlContext): Promis
       const list = await ctx.client.request<{ items?: KubeObject[] }>({
         verb: 'GET',
         path: objectPath(type, type.namespaced && !allNamespaces ? namespace : undefined),
-        query: { ...(selector ? { labelSelector: selector } : {}), ...(flags.string('field-selector') ? { fieldSelector: flags.string('field-selector') } : {}) },
+        query: {
+          ...(selector ? { labelSelector: selector } : {}),
+          ...(flags.string('field-selector') ? { fieldSelector: flags.string('field-selector') } : {}),
+        },
       });
-      for (const item of list.body.items ?? []) targets.push({ type, namespace: item.metadata.namespace ?? namespace, name: item.metadata.name ?? '' });
+      for (const item of list.body.items ?? [])
+        targets.push({ type, namespace: item.metadata.namespace ?? namespace, name: item.metadata.name ?? '' });
     }
     if (targets.length === 0) {
       const scope = allNamespaces ? '' : ` in ${namespace} namespace`;
@@ -98,12 +108,19 @@ export async function deleteCommand(args: string[], ctx: KubectlContext): Promis
   const propagation = cascade === 'orphan' ? 'Orphan' : cascade === 'foreground' ? 'Foreground' : 'Background';
   let stdout = '';
   const deleted: Target[] = [];
-  if (force && grace === 0) stderr += 'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n';
+  if (force && grace === 0)
+    stderr +=
+      'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n';
   for (const target of targets) {
     const response = await ctx.client.request<KubeObject>({
       verb: 'DELETE',
       path: objectPath(target.type, target.namespace, target.name),
-      body: { kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: propagation, ...(grace >= 0 ? { gracePeriodSeconds: grace } : {}) },
+      body: {
+        kind: 'DeleteOptions',
+        apiVersion: 'v1',
+        propagationPolicy: propagation,
+        ...(grace >= 0 ? { gracePeriodSeconds: grace } : {}),
+      },
       ...(flags.string('dry-run') === 'server' ? { query: { dryRun: 'All' } } : {}),
     });
     if (response.status === 404 && flags.bool('ignore-not-found')) continue;
@@ -115,14 +132,18 @@ export async function deleteCommand(args: string[], ctx: KubectlContext): Promis
     }
     const kind = qualifiedKind(target.type);
     if (flags.string('output') === 'name') stdout += `${kind}/${target.name}\n`;
-    else stdout += `${kind} "${target.name}" ${force && grace === 0 ? 'force deleted' : 'deleted'}${target.type.namespaced ? ` from ${target.namespace} namespace` : ''}\n`;
+    else
+      stdout += `${kind} "${target.name}" ${force && grace === 0 ? 'force deleted' : 'deleted'}${target.type.namespaced ? ` from ${target.namespace} namespace` : ''}\n`;
     deleted.push(target);
   }
   if (flags.bool('wait') && ctx.advance && deleted.length > 0) {
     for (let waited = 0; waited < WAIT_LIMIT_MS; waited += WAIT_STEP_MS) {
       let remaining = 0;
       for (const target of deleted) {
-        const check = await ctx.client.request({ verb: 'GET', path: objectPath(target.type, target.namespace, target.name) });
+        const check = await ctx.client.request({
+          verb: 'GET',
+          path: objectPath(target.type, target.namespace, target.name),
+        });
         if (check.status !== 404) remaining++;
       }
       if (remaining === 0) break;

@@ -27,21 +27,30 @@ export async function execCommand(args: string[], ctx: KubectlContext): Promise<
   const namespace = flags.string('namespace') ?? ctx.namespace;
   const target = flags.positional[0];
   const command = flags.afterDash ?? flags.positional.slice(1);
-  if (!target) return fail("error: pod, type/name or --filename must be specified\nSee 'kubectl exec -h' for help and examples");
-  if (command.length === 0) return fail("error: you must specify at least one command for the container\nSee 'kubectl exec -h' for help and examples");
+  if (!target)
+    return fail("error: pod, type/name or --filename must be specified\nSee 'kubectl exec -h' for help and examples");
+  if (command.length === 0)
+    return fail(
+      "error: you must specify at least one command for the container\nSee 'kubectl exec -h' for help and examples",
+    );
   const podName = target.includes('/') ? (target.split('/')[1] ?? '') : target;
-  const pod = await ctx.client.request<PodLike>({ verb: 'GET', path: `/api/v1/namespaces/${namespace}/pods/${podName}` });
+  const pod = await ctx.client.request<PodLike>({
+    verb: 'GET',
+    path: `/api/v1/namespaces/${namespace}/pods/${podName}`,
+  });
   const getError = responseError(pod);
   if (getError) return { stdout: '', stderr: getError, exitCode: 1 };
   const phase = pod.body.status?.phase;
-  if (phase === 'Succeeded' || phase === 'Failed') return fail(`error: cannot exec into a container in a completed pod; current phase is ${phase}`);
+  if (phase === 'Succeeded' || phase === 'Failed')
+    return fail(`error: cannot exec into a container in a completed pod; current phase is ${phase}`);
   let stderr = '';
   let container = flags.string('container');
   if (!container) {
     const containers = (pod.body.spec?.containers ?? []).map((c) => c.name);
     const annotated = pod.body.metadata.annotations?.['kubectl.kubernetes.io/default-container'];
     container = annotated ?? containers[0] ?? '';
-    if (containers.length > 1 && !annotated) stderr += `Defaulted container "${container}" out of: ${containers.join(', ')}\n`;
+    if (containers.length > 1 && !annotated)
+      stderr += `Defaulted container "${container}" out of: ${containers.join(', ')}\n`;
   }
   const response = await ctx.client.request<ExecResponse>({
     verb: 'POST',
@@ -49,7 +58,12 @@ export async function execCommand(args: string[], ctx: KubectlContext): Promise<
     body: { command, container, ...(flags.bool('stdin') && ctx.stdin !== undefined ? { stdin: ctx.stdin } : {}) },
   });
   const error = responseError(response);
-  if (error) return { stdout: '', stderr: stderr + error.replace(/^Error from server \(BadRequest\): /, 'error: '), exitCode: 1 };
+  if (error)
+    return {
+      stdout: '',
+      stderr: stderr + error.replace(/^Error from server \(BadRequest\): /, 'error: '),
+      exitCode: 1,
+    };
   const result = response.body;
   stderr += result.stderr;
   if (result.exitCode !== 0) stderr += `command terminated with exit code ${result.exitCode}\n`;

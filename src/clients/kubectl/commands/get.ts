@@ -106,7 +106,16 @@ export async function getCommand(args: string[], ctx: KubectlContext): Promise<C
       continue;
     }
     if (wantsTable) tables.push({ type, table: response.body as Table });
-    else for (const object of (response.body as { items?: KubeObject[] }).items ?? []) collected.push({ type, object: stripManagedFields({ ...object, apiVersion: object.apiVersion ?? '', kind: object.kind ?? type.kind }) });
+    else
+      for (const object of (response.body as { items?: KubeObject[] }).items ?? [])
+        collected.push({
+          type,
+          object: stripManagedFields({
+            ...object,
+            apiVersion: object.apiVersion ?? '',
+            kind: object.kind ?? type.kind,
+          }),
+        });
   }
 
   if (wantsTable) {
@@ -124,7 +133,8 @@ export async function getCommand(args: string[], ctx: KubectlContext): Promise<C
     );
     stdout += blocks.join('\n');
     if (nonEmpty.length === 0 && !selection.byName && exitCode === 0) {
-      const scope = allNamespaces || selection.selections.every((s) => !s.type.namespaced) ? '' : ` in ${namespace} namespace`;
+      const scope =
+        allNamespaces || selection.selections.every((s) => !s.type.namespaced) ? '' : ` in ${namespace} namespace`;
       stderr += `No resources found${scope}.\n`;
     }
     return { stdout, stderr, exitCode };
@@ -133,7 +143,8 @@ export async function getCommand(args: string[], ctx: KubectlContext): Promise<C
     const scope = allNamespaces ? '' : ` in ${namespace} namespace`;
     return { stdout, stderr: `${stderr}No resources found${scope}.\n`, exitCode };
   }
-  const single = selection.byName && selection.selections.length === 1 && (selection.selections[0]?.names.length ?? 0) === 1;
+  const single =
+    selection.byName && selection.selections.length === 1 && (selection.selections[0]?.names.length ?? 0) === 1;
   const printed = printObjects(output, collected, single, flags.bool('no-headers'));
   if (!printed.ok) return { stdout, stderr: `${stderr}${printed.error}\n`, exitCode: 1 };
   return { stdout: stdout + printed.text, stderr, exitCode };
@@ -144,7 +155,8 @@ function mergeTables(tables: { type: ResourceType; table: Table }[]): { type: Re
   const out: { type: ResourceType; table: Table }[] = [];
   for (const entry of tables) {
     const last = out[out.length - 1];
-    if (last && last.type === entry.type) last.table = { ...last.table, rows: [...last.table.rows, ...entry.table.rows] };
+    if (last && last.type === entry.type)
+      last.table = { ...last.table, rows: [...last.table.rows, ...entry.table.rows] };
     else out.push({ type: entry.type, table: entry.table });
   }
   return out;

@@ -23,9 +23,15 @@ export async function versionCommand(args: string[], ctx: KubectlContext): Promi
     { name: 'client', type: 'bool' },
     { name: 'output', short: 'o', type: 'string' },
   ]);
-  const server = flags.bool('client') ? undefined : ((await ctx.client.request({ verb: 'GET', path: '/version' })).body as { gitVersion: string });
+  const server = flags.bool('client')
+    ? undefined
+    : ((await ctx.client.request({ verb: 'GET', path: '/version' })).body as { gitVersion: string });
   const output = flags.string('output');
-  const document = { clientVersion: CLIENT_VERSION, kustomizeVersion: 'v5.7.1', ...(server ? { serverVersion: server } : {}) };
+  const document = {
+    clientVersion: CLIENT_VERSION,
+    kustomizeVersion: 'v5.7.1',
+    ...(server ? { serverVersion: server } : {}),
+  };
   if (output === 'json') return ok(toKubectlJson(document));
   if (output === 'yaml') return ok(toKubectlYaml(document));
   if (output) return fail(`error: --output must be 'yaml' or 'json'`);
@@ -60,7 +66,8 @@ export async function apiResourcesCommand(args: string[], ctx: KubectlContext): 
   const flags = parseFlags(args, API_RESOURCES_FLAGS);
   const registry = await discover(ctx.client);
   let types = [...registry.all()];
-  if (flags.values.has('namespaced') && args.some((a) => a.startsWith('--namespaced'))) types = types.filter((t) => t.namespaced === flags.bool('namespaced'));
+  if (flags.values.has('namespaced') && args.some((a) => a.startsWith('--namespaced')))
+    types = types.filter((t) => t.namespaced === flags.bool('namespaced'));
   const group = flags.string('api-group');
   if (group !== undefined) types = types.filter((t) => t.group === group);
   const verbs = flags.strings('verbs');
@@ -69,7 +76,9 @@ export async function apiResourcesCommand(args: string[], ctx: KubectlContext): 
   const output = flags.string('output');
   if (output === 'name') return ok(types.map((t) => (t.group ? `${t.plural}.${t.group}\n` : `${t.plural}\n`)).join(''));
   const wide = output === 'wide';
-  let text = flags.bool('no-headers') ? '' : `NAME\tSHORTNAMES\tAPIVERSION\tNAMESPACED\tKIND${wide ? '\tVERBS\tCATEGORIES' : ''}\n`;
+  let text = flags.bool('no-headers')
+    ? ''
+    : `NAME\tSHORTNAMES\tAPIVERSION\tNAMESPACED\tKIND${wide ? '\tVERBS\tCATEGORIES' : ''}\n`;
   for (const t of types) {
     text += `${t.plural}\t${t.shortNames.join(',')}\t${t.group ? `${t.group}/${t.version}` : t.version}\t${t.namespaced}\t${t.kind}${wide ? `\t${t.verbs.join(',')}\t${(t.categories ?? []).join(',')}` : ''}\n`;
   }
@@ -80,7 +89,12 @@ export async function apiVersionsCommand(_args: string[], ctx: KubectlContext): 
   const registry = await discover(ctx.client);
   const versions = new Set<string>();
   for (const t of registry.all()) versions.add(t.group ? `${t.group}/${t.version}` : t.version);
-  return ok([...versions].sort().map((v) => `${v}\n`).join(''));
+  return ok(
+    [...versions]
+      .sort()
+      .map((v) => `${v}\n`)
+      .join(''),
+  );
 }
 
 /** configCommand covers the kubeconfig commands a learner meets: contexts and the current namespace. */
@@ -97,14 +111,20 @@ export async function configCommand(args: string[], ctx: KubectlContext): Promis
     case 'current-context':
       return ok('kubelab\n');
     case 'get-contexts':
-      return ok(tabulate(`CURRENT\tNAME\tCLUSTER\tAUTHINFO\tNAMESPACE\n*\tkubelab\tkubelab\tkubelab-admin\t${ctx.namespace === 'default' ? '' : ctx.namespace}\n`, 3));
+      return ok(
+        tabulate(
+          `CURRENT\tNAME\tCLUSTER\tAUTHINFO\tNAMESPACE\n*\tkubelab\tkubelab\tkubelab-admin\t${ctx.namespace === 'default' ? '' : ctx.namespace}\n`,
+          3,
+        ),
+      );
     case 'get-clusters':
       return ok('NAME\nkubelab\n');
     case 'use-context':
       if (rest[0] === 'kubelab') return ok('Switched to context "kubelab".\n');
       return fail(`error: no context exists with the name: "${rest[0] ?? ''}"`);
     case 'set-context': {
-      if (!flags.bool('current') && flags.positional[0] !== 'kubelab') return fail(`error: you must specify a non-empty context name or --current`);
+      if (!flags.bool('current') && flags.positional[0] !== 'kubelab')
+        return fail(`error: you must specify a non-empty context name or --current`);
       const namespace = flags.string('namespace');
       if (namespace !== undefined) ctx.setNamespace?.(namespace);
       return ok('Context "kubelab" modified.\n');

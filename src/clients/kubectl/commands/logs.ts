@@ -31,12 +31,20 @@ export async function logsCommand(args: string[], ctx: KubectlContext): Promise<
   const selector = flags.string('selector');
   let pods: PodLike[] = [];
   if (selector) {
-    const list = await ctx.client.request<{ items?: PodLike[] }>({ verb: 'GET', path: `/api/v1/namespaces/${namespace}/pods`, query: { labelSelector: selector } });
+    const list = await ctx.client.request<{ items?: PodLike[] }>({
+      verb: 'GET',
+      path: `/api/v1/namespaces/${namespace}/pods`,
+      query: { labelSelector: selector },
+    });
     pods = list.body.items ?? [];
-    if (pods.length === 0) return { stdout: '', stderr: `No resources found in ${namespace} namespace.\n`, exitCode: 0 };
+    if (pods.length === 0)
+      return { stdout: '', stderr: `No resources found in ${namespace} namespace.\n`, exitCode: 0 };
   } else {
     const target = flags.positional[0];
-    if (!target) return fail("error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples");
+    if (!target)
+      return fail(
+        "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples",
+      );
     let podName = target;
     if (target.includes('/')) {
       const [type = '', name = ''] = target.split('/');
@@ -47,7 +55,10 @@ export async function logsCommand(args: string[], ctx: KubectlContext): Promise<
         podName = pod;
       }
     }
-    const response = await ctx.client.request<PodLike>({ verb: 'GET', path: objectPath({ group: '', version: 'v1', plural: 'pods', namespaced: true }, namespace, podName) });
+    const response = await ctx.client.request<PodLike>({
+      verb: 'GET',
+      path: objectPath({ group: '', version: 'v1', plural: 'pods', namespaced: true }, namespace, podName),
+    });
     const error = responseError(response);
     if (error) return { stdout: '', stderr: error, exitCode: 1 };
     pods = [response.body];
@@ -63,7 +74,8 @@ export async function logsCommand(args: string[], ctx: KubectlContext): Promise<
       if (!container) {
         const annotated = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'];
         container = annotated ?? containers[0];
-        if (containers.length > 1 && !annotated) stderr += `Defaulted container "${container ?? ''}" out of: ${containers.join(', ')}\n`;
+        if (containers.length > 1 && !annotated)
+          stderr += `Defaulted container "${container ?? ''}" out of: ${containers.join(', ')}\n`;
       }
       wanted.push(container ?? '');
     }
@@ -74,7 +86,11 @@ export async function logsCommand(args: string[], ctx: KubectlContext): Promise<
       if (tail >= 0) query.tailLines = String(tail);
       else if (selector) query.tailLines = '10';
       if (flags.bool('timestamps')) query.timestamps = 'true';
-      const response = await ctx.client.request<string>({ verb: 'GET', path: `/api/v1/namespaces/${namespace}/pods/${pod.metadata.name ?? ''}/log`, query });
+      const response = await ctx.client.request<string>({
+        verb: 'GET',
+        path: `/api/v1/namespaces/${namespace}/pods/${pod.metadata.name ?? ''}/log`,
+        query,
+      });
       const error = responseError(response);
       if (error) {
         stderr += error;
@@ -82,7 +98,13 @@ export async function logsCommand(args: string[], ctx: KubectlContext): Promise<
         continue;
       }
       const text = String(response.body);
-      stdout += flags.bool('prefix') ? text.split('\n').filter((l, i, a) => l !== '' || i < a.length - 1).map((l) => `[pod/${pod.metadata.name ?? ''}/${name}] ${l}\n`).join('') : text;
+      stdout += flags.bool('prefix')
+        ? text
+            .split('\n')
+            .filter((l, i, a) => l !== '' || i < a.length - 1)
+            .map((l) => `[pod/${pod.metadata.name ?? ''}/${name}] ${l}\n`)
+            .join('')
+        : text;
     }
   }
   return { stdout, stderr, exitCode };
@@ -90,22 +112,47 @@ export async function logsCommand(args: string[], ctx: KubectlContext): Promise<
 
 async function podForWorkload(ctx: KubectlContext, namespace: string, type: string, name: string): Promise<string> {
   const paths: Record<string, string> = {
-    deployment: 'apis/apps/v1', deployments: 'apis/apps/v1', deploy: 'apis/apps/v1',
-    statefulset: 'apis/apps/v1', statefulsets: 'apis/apps/v1', sts: 'apis/apps/v1',
-    daemonset: 'apis/apps/v1', daemonsets: 'apis/apps/v1', ds: 'apis/apps/v1',
-    replicaset: 'apis/apps/v1', replicasets: 'apis/apps/v1', rs: 'apis/apps/v1',
-    job: 'apis/batch/v1', jobs: 'apis/batch/v1',
+    deployment: 'apis/apps/v1',
+    deployments: 'apis/apps/v1',
+    deploy: 'apis/apps/v1',
+    statefulset: 'apis/apps/v1',
+    statefulsets: 'apis/apps/v1',
+    sts: 'apis/apps/v1',
+    daemonset: 'apis/apps/v1',
+    daemonsets: 'apis/apps/v1',
+    ds: 'apis/apps/v1',
+    replicaset: 'apis/apps/v1',
+    replicasets: 'apis/apps/v1',
+    rs: 'apis/apps/v1',
+    job: 'apis/batch/v1',
+    jobs: 'apis/batch/v1',
   };
-  const plural: Record<string, string> = { deploy: 'deployments', sts: 'statefulsets', ds: 'daemonsets', rs: 'replicasets' };
+  const plural: Record<string, string> = {
+    deploy: 'deployments',
+    sts: 'statefulsets',
+    ds: 'daemonsets',
+    rs: 'replicasets',
+  };
   const base = paths[type];
   if (!base) return `error: cannot attach to ${type}: selector for ${type} not implemented`;
   const resource = plural[type] ?? (type.endsWith('s') ? type : `${type}s`);
-  const owner = await ctx.client.request<KubeObject>({ verb: 'GET', path: `/${base}/namespaces/${namespace}/${resource}/${name}` });
+  const owner = await ctx.client.request<KubeObject>({
+    verb: 'GET',
+    path: `/${base}/namespaces/${namespace}/${resource}/${name}`,
+  });
   const error = responseError(owner);
   if (error) return error.trimEnd();
-  const selector = (owner.body.spec as { selector?: { matchLabels?: Record<string, string> } } | undefined)?.selector?.matchLabels ?? {};
-  const labelSelector = Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(',');
-  const pods = await ctx.client.request<{ items?: KubeObject[] }>({ verb: 'GET', path: `/api/v1/namespaces/${namespace}/pods`, query: { labelSelector } });
+  const selector =
+    (owner.body.spec as { selector?: { matchLabels?: Record<string, string> } } | undefined)?.selector?.matchLabels ??
+    {};
+  const labelSelector = Object.entries(selector)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
+  const pods = await ctx.client.request<{ items?: KubeObject[] }>({
+    verb: 'GET',
+    path: `/api/v1/namespaces/${namespace}/pods`,
+    query: { labelSelector },
+  });
   const first = (pods.body.items ?? [])[0];
   if (!first) return `error: timed out waiting for the condition`;
   return first.metadata.name ?? '';

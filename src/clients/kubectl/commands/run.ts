@@ -31,16 +31,30 @@ const RUN_FLAGS: FlagSpec[] = [
   { name: 'override-type', type: 'string' },
 ];
 
-const POD_TYPE: ResourceType = { group: '', version: 'v1', kind: 'Pod', plural: 'pods', singular: 'pod', shortNames: ['po'], namespaced: true, verbs: [] };
+const POD_TYPE: ResourceType = {
+  group: '',
+  version: 'v1',
+  kind: 'Pod',
+  plural: 'pods',
+  singular: 'pod',
+  shortNames: ['po'],
+  namespaced: true,
+  verbs: [],
+};
 
 /** buildRunPod is the pod `kubectl run` generates: label run=NAME, one container named NAME. */
-export function buildRunPod(name: string, flags: ReturnType<typeof parseFlags>, namespace: string | undefined): KubeObject {
+export function buildRunPod(
+  name: string,
+  flags: ReturnType<typeof parseFlags>,
+  namespace: string | undefined,
+): KubeObject {
   const labels: Record<string, string> = {};
   const labelText = flags.string('labels');
-  if (labelText) for (const pair of labelText.split(',')) {
-    const [k = '', v = ''] = pair.split('=');
-    labels[k] = v;
-  }
+  if (labelText)
+    for (const pair of labelText.split(',')) {
+      const [k = '', v = ''] = pair.split('=');
+      labels[k] = v;
+    }
   else labels.run = name;
   const container: Record<string, unknown> = { image: flags.string('image'), name };
   const trailing = flags.afterDash ?? flags.positional.slice(1);
@@ -49,10 +63,11 @@ export function buildRunPod(name: string, flags: ReturnType<typeof parseFlags>, 
     else container.args = trailing;
   }
   const env = flags.strings('env');
-  if (env.length > 0) container.env = env.map((e) => {
-    const eq = e.indexOf('=');
-    return { name: e.slice(0, eq), value: e.slice(eq + 1) };
-  });
+  if (env.length > 0)
+    container.env = env.map((e) => {
+      const eq = e.indexOf('=');
+      return { name: e.slice(0, eq), value: e.slice(eq + 1) };
+    });
   if (flags.string('image-pull-policy')) container.imagePullPolicy = flags.string('image-pull-policy');
   const port = flags.string('port');
   if (port) container.ports = [{ containerPort: Number(port) }];
@@ -92,7 +107,8 @@ export async function runCommand(args: string[], ctx: KubectlContext): Promise<C
   if (!flags.string('image')) return fail('error: --image is required');
   const restart = flags.string('restart') ?? 'Always';
   if (!['Always', 'OnFailure', 'Never'].includes(restart)) return fail(`error: invalid restart policy: ${restart}`);
-  if (flags.bool('rm') && !flags.bool('stdin') && !flags.bool('attach')) return fail('error: --rm should only be used for attached containers');
+  if (flags.bool('rm') && !flags.bool('stdin') && !flags.bool('attach'))
+    return fail('error: --rm should only be used for attached containers');
   const output = parseOutput(flags.string('output'));
   if (typeof output === 'string') return fail(output);
   const namespace = flags.string('namespace') ?? ctx.namespace;
@@ -103,19 +119,25 @@ export async function runCommand(args: string[], ctx: KubectlContext): Promise<C
     const printed = printObjects(output, [{ type: POD_TYPE, object: pod }], true);
     return printed.ok ? { stdout: printed.text, stderr: '', exitCode: 0 } : fail(printed.error);
   }
-  const created = await ctx.client.request<KubeObject>({ verb: 'POST', path: objectPath(POD_TYPE, namespace), body: pod, ...(dryRun === 'server' ? { query: { dryRun: 'All' } } : {}) });
+  const created = await ctx.client.request<KubeObject>({
+    verb: 'POST',
+    path: objectPath(POD_TYPE, namespace),
+    body: pod,
+    ...(dryRun === 'server' ? { query: { dryRun: 'All' } } : {}),
+  });
   const error = responseError(created);
   if (error) return { stdout: '', stderr: error, exitCode: 1 };
   if (output.kind !== 'table') {
     const printed = printObjects(output, [{ type: POD_TYPE, object: created.body }], true);
     return printed.ok ? { stdout: printed.text, stderr: '', exitCode: 0 } : fail(printed.error);
   }
-  if (!(flags.bool('stdin') || flags.bool('attach')) || !ctx.advance) return { stdout: `pod/${name} created\n`, stderr: '', exitCode: 0 };
+  if (!(flags.bool('stdin') || flags.bool('attach')) || !ctx.advance)
+    return { stdout: `pod/${name} created\n`, stderr: '', exitCode: 0 };
   // Attached: wait for the pod to run to completion (or to start, for long-running ones), print its output.
   let phase = '';
   for (let waited = 0; waited < 5 * 60_000; waited += 1000) {
     const current = await ctx.client.request<KubeObject>({ verb: 'GET', path: objectPath(POD_TYPE, namespace, name) });
-    phase = ((current.body as { status?: { phase?: string } }).status?.phase) ?? '';
+    phase = (current.body as { status?: { phase?: string } }).status?.phase ?? '';
     if (phase === 'Succeeded' || phase === 'Failed') break;
     await ctx.advance(1000);
   }
@@ -123,7 +145,11 @@ export async function runCommand(args: string[], ctx: KubectlContext): Promise<C
   let stdout = logs.stdout;
   let stderr = '';
   if (flags.bool('rm')) {
-    await ctx.client.request({ verb: 'DELETE', path: objectPath(POD_TYPE, namespace, name), body: { gracePeriodSeconds: 0 } });
+    await ctx.client.request({
+      verb: 'DELETE',
+      path: objectPath(POD_TYPE, namespace, name),
+      body: { gracePeriodSeconds: 0 },
+    });
     stdout += `pod "${name}" deleted from ${namespace} namespace\n`;
   }
   if (phase !== 'Succeeded' && phase !== 'Failed') stderr = `If you don't see a command prompt, try pressing enter.\n`;

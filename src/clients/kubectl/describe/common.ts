@@ -31,7 +31,13 @@ export class DescribeWriter {
 }
 
 /** multiline prints a map as kubectl does: the first entry after the title, the rest under it. */
-export function multiline(w: DescribeWriter, level: string, title: string, map: Record<string, string> | undefined, skip: string[] = []): void {
+export function multiline(
+  w: DescribeWriter,
+  level: string,
+  title: string,
+  map: Record<string, string> | undefined,
+  skip: string[] = [],
+): void {
   const keys = Object.keys(map ?? {})
     .filter((k) => !skip.includes(k))
     .sort();
@@ -73,7 +79,9 @@ export async function eventsFor(client: ClusterClient, object: KubeObject): Prom
     query: { fieldSelector },
   });
   const items = response.body.items ?? [];
-  return [...items].sort((a, b) => Date.parse(a.lastTimestamp ?? a.eventTime ?? '') - Date.parse(b.lastTimestamp ?? b.eventTime ?? ''));
+  return [...items].sort(
+    (a, b) => Date.parse(a.lastTimestamp ?? a.eventTime ?? '') - Date.parse(b.lastTimestamp ?? b.eventTime ?? ''),
+  );
 }
 
 export function writeEvents(w: DescribeWriter, events: EventLike[], now: number): void {
@@ -86,7 +94,10 @@ export function writeEvents(w: DescribeWriter, events: EventLike[], now: number)
   w.line(L1, '----\t------\t----\t----\t-------');
   for (const e of events) {
     const since = (t: string | undefined | null) => (t ? humanDuration(now - Date.parse(t)) : '<unknown>');
-    const interval = (e.count ?? 1) > 1 ? `${since(e.lastTimestamp)} (x${e.count} over ${since(e.firstTimestamp)})` : since(e.firstTimestamp ?? e.eventTime);
+    const interval =
+      (e.count ?? 1) > 1
+        ? `${since(e.lastTimestamp)} (x${e.count} over ${since(e.firstTimestamp)})`
+        : since(e.firstTimestamp ?? e.eventTime);
     const source = e.source?.component || e.reportingComponent || '';
     w.line(L1, `${e.type ?? ''}\t${e.reason ?? ''}\t${interval}\t${source}\t${(e.message ?? '').trim()}`);
   }

@@ -1,5 +1,6 @@
 import type { KubeObject } from '../../../engine/index.ts';
-import { DescribeWriter, L0, multiline } from './common.ts';
+import type { DescribeWriter } from './common.ts';
+import { L0, multiline } from './common.ts';
 
 /**
  * describeGeneric is kubectl's GenericDescriber for kinds without their own layout (CRDs among

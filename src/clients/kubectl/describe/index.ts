@@ -44,7 +44,9 @@ export async function describeObject(object: KubeObject, ctx: KubectlContext, sh
 export async function describeCommand(args: string[], ctx: KubectlContext): Promise<CommandResult> {
   const flags = parseFlags(args, DESCRIBE_FLAGS);
   if (flags.positional.length === 0) {
-    return fail(`You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nSee 'kubectl describe -h' for help and examples`);
+    return fail(
+      `You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nSee 'kubectl describe -h' for help and examples`,
+    );
   }
   const registry = await discover(ctx.client);
   const selection = selectResources(registry, flags.positional);
@@ -58,7 +60,10 @@ export async function describeCommand(args: string[], ctx: KubectlContext): Prom
     const ns = type.namespaced && !allNamespaces ? namespace : undefined;
     if (names.length > 0) {
       for (const name of names) {
-        const exact = await ctx.client.request<KubeObject>({ verb: 'GET', path: objectPath(type, ns ?? namespace, name) });
+        const exact = await ctx.client.request<KubeObject>({
+          verb: 'GET',
+          path: objectPath(type, ns ?? namespace, name),
+        });
         if (exact.status < 300) {
           found.push({ type, object: exact.body });
           continue;
@@ -69,12 +74,17 @@ export async function describeCommand(args: string[], ctx: KubectlContext): Prom
           stderr += responseError(exact) ?? '';
           exitCode = 1;
         }
-        for (const object of prefixed) found.push({ type, object: { ...object, kind: type.kind, apiVersion: object.apiVersion ?? '' } });
+        for (const object of prefixed)
+          found.push({ type, object: { ...object, kind: type.kind, apiVersion: object.apiVersion ?? '' } });
       }
       continue;
     }
     const query = flags.string('selector') ? { labelSelector: flags.string('selector') as string } : undefined;
-    const list = await ctx.client.request<{ items?: KubeObject[] }>({ verb: 'GET', path: objectPath(type, ns), ...(query ? { query } : {}) });
+    const list = await ctx.client.request<{ items?: KubeObject[] }>({
+      verb: 'GET',
+      path: objectPath(type, ns),
+      ...(query ? { query } : {}),
+    });
     const error = responseError(list);
     if (error) {
       stderr += error;

@@ -1,6 +1,15 @@
-import type { Container, ContainerState, ContainerStatus, Pod, Probe, Toleration, Volume } from 'kubernetes-types/core/v1';
+import type {
+  Container,
+  ContainerState,
+  ContainerStatus,
+  Pod,
+  Probe,
+  Toleration,
+  Volume,
+} from 'kubernetes-types/core/v1';
 import { humanDuration, type KubeObject } from '../../../engine/index.ts';
-import { DescribeWriter, L0, L1, L2, L3, multiline, rfc1123z } from './common.ts';
+import type { DescribeWriter } from './common.ts';
+import { L0, L1, L2, L3, multiline, rfc1123z } from './common.ts';
 
 /** describePod lays out `kubectl describe pod` as describePod/describeContainers in describe.go do. */
 export function describePod(object: KubeObject, w: DescribeWriter, now: number): void {
@@ -35,7 +44,8 @@ export function describePod(object: KubeObject, w: DescribeWriter, now: number):
   const controller = (meta.ownerReferences ?? []).find((o) => o.controller);
   if (controller) w.line(L0, `Controlled By:\t${controller.kind}/${controller.name}`);
   if (status.nominatedNodeName) w.line(L0, `NominatedNodeName:\t${status.nominatedNodeName}`);
-  if ((spec.initContainers ?? []).length > 0) describeContainers('Init Containers', spec.initContainers ?? [], status.initContainerStatuses ?? [], w);
+  if ((spec.initContainers ?? []).length > 0)
+    describeContainers('Init Containers', spec.initContainers ?? [], status.initContainerStatuses ?? [], w);
   describeContainers('Containers', spec.containers, status.containerStatuses ?? [], w);
   if ((spec.readinessGates ?? []).length > 0) {
     w.line(L0, 'Readiness Gates:');
@@ -57,7 +67,12 @@ export function describePod(object: KubeObject, w: DescribeWriter, now: number):
   describeTolerations(spec.tolerations ?? [], w);
 }
 
-function describeContainers(title: string, containers: Container[], statuses: ContainerStatus[], w: DescribeWriter): void {
+function describeContainers(
+  title: string,
+  containers: Container[],
+  statuses: ContainerStatus[],
+  w: DescribeWriter,
+): void {
   w.line(L0, `${title}:`);
   for (const container of containers) {
     const status = statuses.find((s) => s.name === container.name);
@@ -165,14 +180,27 @@ function describeEnvironment(container: Container, w: DescribeWriter): void {
   w.line(L2, 'Environment:');
   for (const e of env) {
     if (e.valueFrom === undefined) {
-      for (const [i, line] of (e.value ?? '').split('\n').entries()) w.line(L3, i === 0 ? `${e.name}:\t${line}` : `\t${line}`);
+      for (const [i, line] of (e.value ?? '').split('\n').entries())
+        w.line(L3, i === 0 ? `${e.name}:\t${line}` : `\t${line}`);
       continue;
     }
     const from = e.valueFrom;
     if (from.fieldRef) w.line(L3, `${e.name}:\t (${from.fieldRef.apiVersion ?? 'v1'}:${from.fieldRef.fieldPath})`);
-    else if (from.resourceFieldRef) w.line(L3, `${e.name}:\t${from.resourceFieldRef.resource === 'limits.cpu' || from.resourceFieldRef.resource === 'limits.memory' ? 'node allocatable' : '0'} (${from.resourceFieldRef.resource})`);
-    else if (from.secretKeyRef) w.line(L3, `${e.name}:\t<set to the key '${from.secretKeyRef.key}' in secret '${from.secretKeyRef.name ?? ''}'>\tOptional: ${from.secretKeyRef.optional ? 'true' : 'false'}`);
-    else if (from.configMapKeyRef) w.line(L3, `${e.name}:\t<set to the key '${from.configMapKeyRef.key}' of config map '${from.configMapKeyRef.name ?? ''}'>\tOptional: ${from.configMapKeyRef.optional ? 'true' : 'false'}`);
+    else if (from.resourceFieldRef)
+      w.line(
+        L3,
+        `${e.name}:\t${from.resourceFieldRef.resource === 'limits.cpu' || from.resourceFieldRef.resource === 'limits.memory' ? 'node allocatable' : '0'} (${from.resourceFieldRef.resource})`,
+      );
+    else if (from.secretKeyRef)
+      w.line(
+        L3,
+        `${e.name}:\t<set to the key '${from.secretKeyRef.key}' in secret '${from.secretKeyRef.name ?? ''}'>\tOptional: ${from.secretKeyRef.optional ? 'true' : 'false'}`,
+      );
+    else if (from.configMapKeyRef)
+      w.line(
+        L3,
+        `${e.name}:\t<set to the key '${from.configMapKeyRef.key}' of config map '${from.configMapKeyRef.name ?? ''}'>\tOptional: ${from.configMapKeyRef.optional ? 'true' : 'false'}`,
+      );
   }
 }
 
@@ -185,7 +213,7 @@ function describeVolumes(volumes: Volume[], w: DescribeWriter): void {
   for (const v of volumes) {
     w.line(L1, `${v.name}:`);
     if (v.emptyDir) {
-      w.line(L2, 'Type:\tEmptyDir (a temporary directory that shares a pod\'s lifetime)');
+      w.line(L2, "Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)");
       w.line(L2, `Medium:\t${v.emptyDir.medium ?? ''}`);
       w.line(L2, `SizeLimit:\t${v.emptyDir.sizeLimit ?? '<unset>'}`);
     } else if (v.hostPath) {
@@ -207,7 +235,8 @@ function describeVolumes(volumes: Volume[], w: DescribeWriter): void {
     } else if (v.projected) {
       w.line(L2, 'Type:\tProjected (a volume that contains injected data from multiple sources)');
       for (const source of v.projected.sources ?? []) {
-        if (source.serviceAccountToken) w.line(L2, `TokenExpirationSeconds:\t${source.serviceAccountToken.expirationSeconds ?? 3600}`);
+        if (source.serviceAccountToken)
+          w.line(L2, `TokenExpirationSeconds:\t${source.serviceAccountToken.expirationSeconds ?? 3600}`);
         if (source.configMap) {
           w.line(L2, `ConfigMapName:\t${source.configMap.name ?? ''}`);
           w.line(L2, `Optional:\t${source.configMap.optional ? 'true' : 'false'}`);
@@ -221,7 +250,8 @@ function describeVolumes(volumes: Volume[], w: DescribeWriter): void {
     } else if (v.downwardAPI) {
       w.line(L2, 'Type:\tDownwardAPI (a volume populated by information about the pod)');
       w.line(L2, 'Items:');
-      for (const item of v.downwardAPI.items ?? []) if (item.fieldRef) w.line(L3, `${item.fieldRef.fieldPath} -> ${item.path}`);
+      for (const item of v.downwardAPI.items ?? [])
+        if (item.fieldRef) w.line(L3, `${item.fieldRef.fieldPath} -> ${item.path}`);
     } else w.line(L2, 'Type:\t<unknown>');
   }
 }
@@ -240,6 +270,8 @@ function describeTolerations(tolerations: Toleration[], w: DescribeWriter): void
     w.line(L0, 'Tolerations:\t<none>');
     return;
   }
-  const sorted = [...tolerations].sort((a, b) => ((a.key ?? '') < (b.key ?? '') ? -1 : (a.key ?? '') > (b.key ?? '') ? 1 : 0));
+  const sorted = [...tolerations].sort((a, b) =>
+    (a.key ?? '') < (b.key ?? '') ? -1 : (a.key ?? '') > (b.key ?? '') ? 1 : 0,
+  );
   sorted.forEach((t, i) => w.line(L0, i === 0 ? `Tolerations:\t${tolerationText(t)}` : `\t${tolerationText(t)}`));
 }

@@ -29,7 +29,8 @@ export class TabWriter {
         const line = cells[i] as string[];
         let text = '';
         line.forEach((cell, j) => {
-          if (j < widths.length && j < line.length - 1) text += cell + ' '.repeat(Math.max(0, (widths[j] ?? 0) - width(cell)));
+          if (j < widths.length && j < line.length - 1)
+            text += cell + ' '.repeat(Math.max(0, (widths[j] ?? 0) - width(cell)));
           else text += cell;
         });
         out[i] = text;

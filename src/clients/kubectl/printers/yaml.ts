@@ -5,13 +5,101 @@
  * as something else, block literals for multi-line strings, and long lines folded at column 80.
  * The emitter below is a port of go-yaml v2's emitterc.go restricted to what its encoder emits.
  */
-import { codePoints, formatFloatG, jsonNumber } from './json.ts';
+import { codePoints, compareGoStrings, formatFloatG, jsonNumber } from './json.ts';
 
-/** toKubectlYaml is what `kubectl … -o yaml` prints for an object. */
-export function toKubectlYaml(value: unknown): string {
+/**
+ * YamlPrintError is the error kubectl reports when go-yaml cannot read the JSON back, e.g.
+ * `yaml: control characters are not allowed` for a DEL or C1 character in a string. kubectl prints
+ * `error: <message>` and exits 1 without output.
+ */
+export class YamlPrintError extends Error {}
+
+export interface YamlOptions {
+  /** typed: the value is a typed object (see goMap in json.ts); only affects error line numbers. */
+  typed?: boolean;
+}
+
+/** toKubectlYaml is what `kubectl … -o yaml` prints for an object; it throws YamlPrintError like kubectl fails. */
+export function toKubectlYaml(value: unknown, _options: YamlOptions = {}): string {
+  const reader = new JsonReadBack();
+  const readBack = reader.value(value);
   const events: YamlEvent[] = [];
-  toEvents(value, events);
+  toEvents(readBack, events);
   return new Emitter(events).run();
+}
+
+// ---- JSONToYAML's first half: go-yaml reading the JSON text ------------------------------------
+
+const NEL = 0x85;
+
+/** isReaderControl is what go-yaml's reader refuses ("control characters are not allowed"). */
+function isReaderControl(c: number): boolean {
+  return c === 0x7f || (c >= 0x80 && c <= 0x9f && c !== NEL) || c === 0xfffe || c === 0xffff;
+}
+
+/**
+ * JsonReadBack applies what go-yaml's reader and double-quoted scanner do to JSON strings that
+ * encoding/json leaves raw: control characters are refused, and a NEL (U+0085) is a line break,
+ * folded like one (a lone break becomes a space, spaces around breaks are dropped). It walks the
+ * JSON in order to count those breaks, which are the line numbers in go-yaml's errors.
+ */
+class JsonReadBack {
+  private line = 1;
+
+  value(v: unknown): unknown {
+    if (typeof v === 'string') return this.string(v);
+    if (Array.isArray(v)) return v.map((item) => this.value(item === undefined ? null : item));
+    if (v !== null && typeof v === 'object') {
+      const out: Record<string, unknown> = {};
+      const entries = Object.entries(v as Record<string, unknown>).filter(([, item]) => item !== undefined);
+      entries.sort(([a], [b]) => compareGoStrings(a, b));
+      for (const [key, item] of entries) {
+        const k = this.string(key);
+        out[k] = this.value(item);
+      }
+      return out;
+    }
+    return v;
+  }
+
+  private string(s: string): string {
+    let simple = true;
+    for (const ch of s) {
+      const c = ch.codePointAt(0) as number;
+      if (isReaderControl(c)) throw new YamlPrintError('yaml: control characters are not allowed');
+      if (c === NEL || (c >= 0xd800 && c <= 0xdfff)) simple = false;
+    }
+    if (simple) return s;
+    const cps = codePoints(s).map((c) => (c >= 0xd800 && c <= 0xdfff ? 0xfffd : c));
+    let out = '';
+    let i = 0;
+    while (i < cps.length) {
+      while (i < cps.length && cps[i] !== 0x20 && cps[i] !== NEL) out += String.fromCodePoint(cps[i++] as number);
+      if (i >= cps.length) break;
+      let whitespaces = '';
+      let leadingBlanks = false;
+      let trailingBreaks = '';
+      while (i < cps.length && (cps[i] === 0x20 || cps[i] === NEL)) {
+        if (cps[i] === 0x20) {
+          if (!leadingBlanks) whitespaces += ' ';
+        } else {
+          this.line++;
+          if (!leadingBlanks) {
+            whitespaces = '';
+            leadingBlanks = true;
+          } else trailingBreaks += '\n';
+          const next = String.fromCodePoint(...cps.slice(i + 1, i + 4));
+          const after = cps[i + 4];
+          if ((next === '---' || next === '...') && (after === 0x20 || after === NEL)) {
+            throw new YamlPrintError(`yaml: line ${this.line}: found unexpected document indicator`);
+          }
+        }
+        i++;
+      }
+      out += leadingBlanks ? trailingBreaks || ' ' : whitespaces;
+    }
+    return out;
+  }
 }
 
 // ---- encode.go: values to events --------------------------------------------------------------
@@ -108,8 +196,10 @@ export function yamlKeyLess(a: string, b: string): boolean {
     let ai = i;
     let bi = i;
     // int64 arithmetic wraps in Go; BigInt.asIntN keeps that behaviour for absurdly long digit runs.
-    for (; ai < ar.length && isDigit(ar[ai] as number); ai++) an = BigInt.asIntN(64, an * 10n + BigInt((ar[ai] as number) - 48));
-    for (; bi < br.length && isDigit(br[bi] as number); bi++) bn = BigInt.asIntN(64, bn * 10n + BigInt((br[bi] as number) - 48));
+    for (; ai < ar.length && isDigit(ar[ai] as number); ai++)
+      an = BigInt.asIntN(64, an * 10n + BigInt((ar[ai] as number) - 48));
+    for (; bi < br.length && isDigit(br[bi] as number); bi++)
+      bn = BigInt.asIntN(64, bn * 10n + BigInt((br[bi] as number) - 48));
     if (an !== bn) return an < bn;
     if (ai !== bi) return ai < bi;
     return ai0 < bi0;
@@ -121,7 +211,6 @@ export function yamlKeyLess(a: string, b: string): boolean {
 export function sortYamlKeys(keys: string[]): string[] {
   return [...keys].sort((a, b) => (yamlKeyLess(a, b) ? -1 : yamlKeyLess(b, a) ? 1 : 0));
 }
-
 
 // ---- go-yaml v2 resolve.go: what a plain scalar would mean --------------------------------------
 
@@ -182,7 +271,8 @@ function parseIntBase0(s: string): IntParse {
 
 function bigOf(unsigned: string): bigint {
   const p = unsigned[1]?.toLowerCase();
-  if (unsigned[0] === '0' && unsigned.length >= 3 && (p === 'b' || p === 'o' || p === 'x')) return BigInt(`0${p}${unsigned.slice(2)}`);
+  if (unsigned[0] === '0' && unsigned.length >= 3 && (p === 'b' || p === 'o' || p === 'x'))
+    return BigInt(`0${p}${unsigned.slice(2)}`);
   if (unsigned[0] === '0' && unsigned.length > 1) return BigInt(`0o${unsigned.slice(1)}`);
   return BigInt(unsigned);
 }
@@ -396,10 +486,7 @@ function isBlankz(c: number | undefined): boolean {
 /** isPrintable is go-yaml's is_printable: what may appear unescaped in a YAML stream. */
 function isPrintable(c: number): boolean {
   return (
-    c === LF ||
-    (c >= 0x20 && c <= 0x7e) ||
-    (c >= 0xa0 && c <= 0xd7ff) ||
-    (c >= 0xe000 && c <= 0xfffd && c !== 0xfeff)
+    c === LF || (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd && c !== 0xfeff)
   );
 }
 
@@ -588,10 +675,14 @@ class Emitter {
       case 'scalar':
         return this.emitScalar(event);
       case 'sequence-start':
-        this.state = this.flowLevel > 0 || this.checkEmpty('sequence-end') ? 'flow-sequence-first-item' : 'block-sequence-first-item';
+        this.state =
+          this.flowLevel > 0 || this.checkEmpty('sequence-end')
+            ? 'flow-sequence-first-item'
+            : 'block-sequence-first-item';
         return;
       case 'mapping-start':
-        this.state = this.flowLevel > 0 || this.checkEmpty('mapping-end') ? 'flow-mapping-first-key' : 'block-mapping-first-key';
+        this.state =
+          this.flowLevel > 0 || this.checkEmpty('mapping-end') ? 'flow-mapping-first-key' : 'block-mapping-first-key';
         return;
       default:
         throw new Error(`yaml: expected SCALAR, SEQUENCE-START or MAPPING-START, got ${event.type}`);
@@ -645,7 +736,8 @@ class Emitter {
     let style = event.style;
     if (this.simpleKeyContext && scalar.multiline) style = 'double';
     if (style === 'plain') {
-      if ((this.flowLevel > 0 && !scalar.flowPlainAllowed) || (this.flowLevel === 0 && !scalar.blockPlainAllowed)) style = 'single';
+      if ((this.flowLevel > 0 && !scalar.flowPlainAllowed) || (this.flowLevel === 0 && !scalar.blockPlainAllowed))
+        style = 'single';
       if (scalar.value.length === 0 && (this.flowLevel > 0 || this.simpleKeyContext)) style = 'single';
     }
     if (style === 'single' && !scalar.singleQuotedAllowed) style = 'double';
@@ -655,9 +747,10 @@ class Emitter {
 
   // ---- writers ----
 
-  private put(ch: string): void {
-    this.out += ch;
-    this.column++;
+  /** put writes ASCII text; every character moves the column, as go-yaml counts them. */
+  private put(text: string): void {
+    this.out += text;
+    this.column += text.length;
   }
 
   private putBreak(): void {
@@ -686,7 +779,12 @@ class Emitter {
     this.indention = true;
   }
 
-  private writeIndicator(indicator: string, needWhitespace: boolean, isWhitespace: boolean, isIndention: boolean): void {
+  private writeIndicator(
+    indicator: string,
+    needWhitespace: boolean,
+    isWhitespace: boolean,
+    isIndention: boolean,
+  ): void {
     if (needWhitespace && !this.whitespace) this.put(' ');
     for (const c of codePoints(indicator)) this.write(c);
     this.whitespace = isWhitespace;
@@ -727,7 +825,15 @@ class Emitter {
     for (let i = 0; i < value.length; i++) {
       const c = value[i] as number;
       if (c === SPACE) {
-        if (allowBreaks && !spaces && this.column > BEST_WIDTH && i > 0 && i < value.length - 1 && value[i + 1] !== SPACE) this.writeIndent();
+        if (
+          allowBreaks &&
+          !spaces &&
+          this.column > BEST_WIDTH &&
+          i > 0 &&
+          i < value.length - 1 &&
+          value[i + 1] !== SPACE
+        )
+          this.writeIndent();
         else this.write(c);
         spaces = true;
       } else if (isBreak(c)) {
@@ -875,7 +981,11 @@ function analyzeScalar(value: number[]): ScalarAnalysis {
   let previousSpace = false;
   let previousBreak = false;
 
-  const starts = (text: string) => value.length >= 3 && value[0] === text.charCodeAt(0) && value[1] === text.charCodeAt(0) && value[2] === text.charCodeAt(0);
+  const starts = (text: string) =>
+    value.length >= 3 &&
+    value[0] === text.charCodeAt(0) &&
+    value[1] === text.charCodeAt(0) &&
+    value[2] === text.charCodeAt(0);
   if (starts('-') || starts('.')) {
     blockIndicators = true;
     flowIndicators = true;

@@ -18,14 +18,33 @@ const cases: [string, Pod, string, string, string][] = [
   ['pending without statuses shows the phase', pod({ status: { phase: 'Pending' } }), '0/1', 'Pending', '0'],
   [
     'a waiting reason wins: ContainerCreating',
-    pod({ status: { phase: 'Pending', containerStatuses: [{ name: 'app', ready: false, restartCount: 0, image: '', imageID: '', state: { waiting: { reason: 'ContainerCreating' } } }] } }),
+    pod({
+      status: {
+        phase: 'Pending',
+        containerStatuses: [
+          {
+            name: 'app',
+            ready: false,
+            restartCount: 0,
+            image: '',
+            imageID: '',
+            state: { waiting: { reason: 'ContainerCreating' } },
+          },
+        ],
+      },
+    }),
     '0/1',
     'ContainerCreating',
     '0',
   ],
   [
     'running and ready',
-    pod({ status: { phase: 'Running', containerStatuses: [{ name: 'app', ready: true, restartCount: 0, image: '', imageID: '', state: running }] } }),
+    pod({
+      status: {
+        phase: 'Running',
+        containerStatuses: [{ name: 'app', ready: true, restartCount: 0, image: '', imageID: '', state: running }],
+      },
+    }),
     '1/1',
     'Running',
     '0',
@@ -59,8 +78,22 @@ const cases: [string, Pod, string, string, string][] = [
       status: {
         phase: 'Running',
         containerStatuses: [
-          { name: 'a', ready: false, restartCount: 0, image: '', imageID: '', state: { waiting: { reason: 'ErrImagePull' } } },
-          { name: 'b', ready: false, restartCount: 0, image: '', imageID: '', state: { terminated: { exitCode: 1, reason: 'Error' } } },
+          {
+            name: 'a',
+            ready: false,
+            restartCount: 0,
+            image: '',
+            imageID: '',
+            state: { waiting: { reason: 'ErrImagePull' } },
+          },
+          {
+            name: 'b',
+            ready: false,
+            restartCount: 0,
+            image: '',
+            imageID: '',
+            state: { terminated: { exitCode: 1, reason: 'Error' } },
+          },
         ],
       },
     }),
@@ -75,10 +108,26 @@ const cases: [string, Pod, string, string, string][] = [
       status: {
         phase: 'Pending',
         initContainerStatuses: [
-          { name: 'i1', ready: false, restartCount: 0, image: '', imageID: '', state: { terminated: { exitCode: 0, reason: 'Completed' } } },
+          {
+            name: 'i1',
+            ready: false,
+            restartCount: 0,
+            image: '',
+            imageID: '',
+            state: { terminated: { exitCode: 0, reason: 'Completed' } },
+          },
           { name: 'i2', ready: false, restartCount: 0, image: '', imageID: '', state: running },
         ],
-        containerStatuses: [{ name: 'app', ready: false, restartCount: 0, image: '', imageID: '', state: { waiting: { reason: 'PodInitializing' } } }],
+        containerStatuses: [
+          {
+            name: 'app',
+            ready: false,
+            restartCount: 0,
+            image: '',
+            imageID: '',
+            state: { waiting: { reason: 'PodInitializing' } },
+          },
+        ],
       },
     }),
     '0/1',
@@ -89,7 +138,19 @@ const cases: [string, Pod, string, string, string][] = [
     'a crashing init container: Init:CrashLoopBackOff',
     pod({
       spec: { initContainers: [{ name: 'i1' }] },
-      status: { phase: 'Pending', initContainerStatuses: [{ name: 'i1', ready: false, restartCount: 2, image: '', imageID: '', state: { waiting: { reason: 'CrashLoopBackOff' } } }] },
+      status: {
+        phase: 'Pending',
+        initContainerStatuses: [
+          {
+            name: 'i1',
+            ready: false,
+            restartCount: 2,
+            image: '',
+            imageID: '',
+            state: { waiting: { reason: 'CrashLoopBackOff' } },
+          },
+        ],
+      },
     }),
     '0/1',
     'Init:CrashLoopBackOff',
@@ -99,7 +160,19 @@ const cases: [string, Pod, string, string, string][] = [
     'a failed init container: Init:Error',
     pod({
       spec: { initContainers: [{ name: 'i1' }] },
-      status: { phase: 'Failed', initContainerStatuses: [{ name: 'i1', ready: false, restartCount: 0, image: '', imageID: '', state: { terminated: { exitCode: 1, reason: 'Error' } } }] },
+      status: {
+        phase: 'Failed',
+        initContainerStatuses: [
+          {
+            name: 'i1',
+            ready: false,
+            restartCount: 0,
+            image: '',
+            imageID: '',
+            state: { terminated: { exitCode: 1, reason: 'Error' } },
+          },
+        ],
+      },
     }),
     '0/1',
     'Init:Error',
@@ -112,7 +185,9 @@ const cases: [string, Pod, string, string, string][] = [
       status: {
         phase: 'Running',
         conditions: [{ type: 'Initialized', status: 'True' }],
-        initContainerStatuses: [{ name: 'log', ready: true, started: true, restartCount: 0, image: '', imageID: '', state: running }],
+        initContainerStatuses: [
+          { name: 'log', ready: true, started: true, restartCount: 0, image: '', imageID: '', state: running },
+        ],
         containerStatuses: [{ name: 'app', ready: true, restartCount: 0, image: '', imageID: '', state: running }],
       },
     }),
@@ -127,7 +202,14 @@ const cases: [string, Pod, string, string, string][] = [
       status: {
         phase: 'Running',
         containerStatuses: [
-          { name: 'a', ready: false, restartCount: 0, image: '', imageID: '', state: { terminated: { exitCode: 0, reason: 'Completed' } } },
+          {
+            name: 'a',
+            ready: false,
+            restartCount: 0,
+            image: '',
+            imageID: '',
+            state: { terminated: { exitCode: 0, reason: 'Completed' } },
+          },
           { name: 'b', ready: true, restartCount: 0, image: '', imageID: '', state: running },
         ],
       },
@@ -136,10 +218,68 @@ const cases: [string, Pod, string, string, string][] = [
     'NotReady',
     '0',
   ],
-  ['a terminated container without reason: ExitCode:N', pod({ status: { phase: 'Failed', containerStatuses: [{ name: 'app', ready: false, restartCount: 0, image: '', imageID: '', state: { terminated: { exitCode: 3 } } }] } }), '0/1', 'ExitCode:3', '0'],
-  ['deleting shows Terminating', pod({ deleting: true, status: { phase: 'Running', containerStatuses: [{ name: 'app', ready: true, restartCount: 0, image: '', imageID: '', state: running }] } }), '1/1', 'Terminating', '0'],
-  ['a deleted completed pod keeps its phase', pod({ deleting: true, status: { phase: 'Succeeded' } }), '0/1', 'Succeeded', '0'],
-  ['OOMKilled', pod({ status: { phase: 'Running', containerStatuses: [{ name: 'app', ready: false, restartCount: 0, image: '', imageID: '', state: { terminated: { exitCode: 137, reason: 'OOMKilled' } } }] } }), '0/1', 'OOMKilled', '0'],
+  [
+    'a terminated container without reason: ExitCode:N',
+    pod({
+      status: {
+        phase: 'Failed',
+        containerStatuses: [
+          {
+            name: 'app',
+            ready: false,
+            restartCount: 0,
+            image: '',
+            imageID: '',
+            state: { terminated: { exitCode: 3 } },
+          },
+        ],
+      },
+    }),
+    '0/1',
+    'ExitCode:3',
+    '0',
+  ],
+  [
+    'deleting shows Terminating',
+    pod({
+      deleting: true,
+      status: {
+        phase: 'Running',
+        containerStatuses: [{ name: 'app', ready: true, restartCount: 0, image: '', imageID: '', state: running }],
+      },
+    }),
+    '1/1',
+    'Terminating',
+    '0',
+  ],
+  [
+    'a deleted completed pod keeps its phase',
+    pod({ deleting: true, status: { phase: 'Succeeded' } }),
+    '0/1',
+    'Succeeded',
+    '0',
+  ],
+  [
+    'OOMKilled',
+    pod({
+      status: {
+        phase: 'Running',
+        containerStatuses: [
+          {
+            name: 'app',
+            ready: false,
+            restartCount: 0,
+            image: '',
+            imageID: '',
+            state: { terminated: { exitCode: 137, reason: 'OOMKilled' } },
+          },
+        ],
+      },
+    }),
+    '0/1',
+    'OOMKilled',
+    '0',
+  ],
 ];
 
 describe('podSummary (kubectl printPod)', () => {

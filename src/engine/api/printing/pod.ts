@@ -31,7 +31,8 @@ export function podSummary(pod: Pod, now: number): PodSummary {
   let readyContainers = 0;
   let lastRestart: number | undefined;
   let lastRestartableInitRestart: number | undefined;
-  const later = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.max(a, b));
+  const later = (a: number | undefined, b: number | undefined) =>
+    a === undefined ? b : b === undefined ? a : Math.max(a, b);
 
   const phase = status.phase ?? '';
   let reason = status.reason ? status.reason : phase;
@@ -86,7 +87,8 @@ export function podSummary(pod: Pod, now: number): PodSummary {
       const terminated = container.state?.terminated;
       if (waiting && waiting.reason) reason = waiting.reason;
       else if (terminated && terminated.reason) reason = terminated.reason;
-      else if (terminated) reason = terminated.signal ? `Signal:${terminated.signal}` : `ExitCode:${terminated.exitCode}`;
+      else if (terminated)
+        reason = terminated.signal ? `Signal:${terminated.signal}` : `ExitCode:${terminated.exitCode}`;
       else if (container.ready && container.state?.running) {
         hasRunning = true;
         readyContainers++;
@@ -102,8 +104,14 @@ export function podSummary(pod: Pod, now: number): PodSummary {
   else if (pod.metadata?.deletionTimestamp && phase !== 'Succeeded' && phase !== 'Failed') reason = 'Terminating';
 
   let restartsText = String(restarts);
-  if (restarts !== 0 && lastRestart !== undefined) restartsText = `${restarts} (${humanDuration(now - lastRestart)} ago)`;
-  return { ready: `${readyContainers}/${totalContainers}`, status: reason, restarts: restartsText, restartCount: restarts };
+  if (restarts !== 0 && lastRestart !== undefined)
+    restartsText = `${restarts} (${humanDuration(now - lastRestart)} ago)`;
+  return {
+    ready: `${readyContainers}/${totalContainers}`,
+    status: reason,
+    restarts: restartsText,
+    restartCount: restarts,
+  };
 }
 
 /** podStatusText is the STATUS column alone, for the diagram and lesson goals. */

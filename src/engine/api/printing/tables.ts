@@ -1,9 +1,12 @@
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Event, Node, Pod, Service } from 'kubernetes-types/core/v1';
 import { humanDuration } from '../../clock/duration.ts';
+import { age, containersAndImages, labelSelectorText, orNone, selectorText } from './cells.ts';
 import type { KubeObject, Table, TableColumn } from '../types.ts';
 import { AGE, NAME, col } from './columns.ts';
+import { NETWORKING_PRINTERS } from './networking.ts';
 import { podSummary } from './pod.ts';
+import { WORKLOADS_PRINTERS } from './workloads.ts';
 
 /**
  * Server-side printing: the columns and cells of `kubectl get` for each kind, as
@@ -15,48 +18,22 @@ export interface KindPrinter {
   cells(object: KubeObject, now: number): unknown[];
 }
 
-function age(object: KubeObject, now: number): string {
-  const created = object.metadata.creationTimestamp;
-  return created ? humanDuration(now - Date.parse(created)) : '<unknown>';
-}
-
-function orNone(text: string | undefined): string {
-  return text && text.length > 0 ? text : '<none>';
-}
-
-function selectorText(selector: Record<string, string> | undefined): string {
-  const entries = Object.entries(selector ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return entries.length === 0 ? '<none>' : entries.map(([k, v]) => `${k}=${v}`).join(',');
-}
-
-function labelSelectorText(selector: { matchLabels?: Record<string, string>; matchExpressions?: { key: string; operator: string; values?: string[] }[] } | undefined): string {
-  if (!selector) return '<none>';
-  const parts: string[] = [];
-  for (const [k, v] of Object.entries(selector.matchLabels ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) parts.push(`${k}=${v}`);
-  for (const e of selector.matchExpressions ?? []) {
-    const values = [...(e.values ?? [])].sort().join(',');
-    if (e.operator === 'In') parts.push(`${e.key} in (${values})`);
-    else if (e.operator === 'NotIn') parts.push(`${e.key} notin (${values})`);
-    else if (e.operator === 'Exists') parts.push(e.key);
-    else if (e.operator === 'DoesNotExist') parts.push(`!${e.key}`);
-  }
-  return parts.length === 0 ? '<none>' : parts.join(',');
-}
-
-function containersAndImages(template: { spec?: { containers?: { name: string; image?: string }[] } } | undefined): [string, string] {
-  const containers = template?.spec?.containers ?? [];
-  return [containers.map((c) => c.name).join(','), containers.map((c) => c.image ?? '').join(',')];
-}
-
 const PRINTERS: Record<string, KindPrinter> = {
   Pod: {
     columns: [
       NAME,
       col('Ready', 'The aggregate readiness state of this pod for accepting traffic.'),
       col('Status', 'The aggregate status of the containers in this pod.'),
-      col('Restarts', 'The number of times the containers in this pod have been restarted and when the last container in this pod has restarted.'),
+      col(
+        'Restarts',
+        'The number of times the containers in this pod have been restarted and when the last container in this pod has restarted.',
+      ),
       AGE,
-      col('IP', 'IP address allocated to the pod. Routable at least within the cluster. Empty if not yet allocated.', 1),
+      col(
+        'IP',
+        'IP address allocated to the pod. Routable at least within the cluster. Empty if not yet allocated.',
+        1,
+      ),
       col('Node', 'Name of the node the pod is assigned to.', 1),
       col('Nominated Node', 'Nominated node name for the pod.', 1),
       col('Readiness Gates', 'The status of the pod readiness gates.', 1),
@@ -67,7 +44,9 @@ const PRINTERS: Record<string, KindPrinter> = {
       const gates = pod.spec?.readinessGates ?? [];
       let gatesText = '<none>';
       if (gates.length > 0) {
-        const met = gates.filter((g) => (pod.status?.conditions ?? []).some((c) => c.type === g.conditionType && c.status === 'True'));
+        const met = gates.filter((g) =>
+          (pod.status?.conditions ?? []).some((c) => c.type === g.conditionType && c.status === 'True'),
+        );
         gatesText = `${met.length}/${gates.length}`;
       }
       return [
@@ -94,12 +73,18 @@ const PRINTERS: Record<string, KindPrinter> = {
       col('External-IP', 'List of external IPs for the node.', 1),
       col('OS-Image', 'OS Image reported by the node from /etc/os-release (e.g. Debian GNU/Linux 7 (wheezy)).', 1),
       col('Kernel-Version', "Kernel Version reported by the node from 'uname -r' (e.g. 3.16.0-0.bpo.4-amd64).", 1),
-      col('Container-Runtime', 'Container runtime version reported by the node through runtime remote API (e.g. containerd://1.4.2).', 1),
+      col(
+        'Container-Runtime',
+        'Container runtime version reported by the node through runtime remote API (e.g. containerd://1.4.2).',
+        1,
+      ),
     ],
     cells(object, now) {
       const node = object as unknown as Node;
       const ready = (node.status?.conditions ?? []).find((c) => c.type === 'Ready');
-      const statuses = [ready ? (ready.status === 'True' ? 'Ready' : ready.status === 'False' ? 'NotReady' : 'Unknown') : 'Unknown'];
+      const statuses = [
+        ready ? (ready.status === 'True' ? 'Ready' : ready.status === 'False' ? 'NotReady' : 'Unknown') : 'Unknown',
+      ];
       if (node.spec?.unschedulable) statuses.push('SchedulingDisabled');
       const roles = Object.keys(node.metadata?.labels ?? {})
         .filter((k) => k.startsWith('node-role.kubernetes.io/'))
@@ -124,13 +109,21 @@ const PRINTERS: Record<string, KindPrinter> = {
   },
   Namespace: {
     columns: [NAME, col('Status', 'The status of the namespace'), AGE],
-    cells: (object, now) => [object.metadata.name, (object as { status?: { phase?: string } }).status?.phase ?? '', age(object, now)],
+    cells: (object, now) => [
+      object.metadata.name,
+      (object as { status?: { phase?: string } }).status?.phase ?? '',
+      age(object, now),
+    ],
   },
   ConfigMap: {
     columns: [NAME, col('Data', 'Data contains the configuration data.', 0, 'integer'), AGE],
     cells: (object, now) => {
       const cm = object as { data?: object; binaryData?: object };
-      return [object.metadata.name, Object.keys(cm.data ?? {}).length + Object.keys(cm.binaryData ?? {}).length, age(object, now)];
+      return [
+        object.metadata.name,
+        Object.keys(cm.data ?? {}).length + Object.keys(cm.binaryData ?? {}).length,
+        age(object, now),
+      ];
     },
   },
   Secret: {
@@ -141,8 +134,21 @@ const PRINTERS: Record<string, KindPrinter> = {
     },
   },
   ServiceAccount: {
-    columns: [NAME, col('Secrets', 'Secrets is a list of the secrets in the same namespace that pods running using this ServiceAccount are allowed to use.', 0, 'integer'), AGE],
-    cells: (object, now) => [object.metadata.name, ((object as { secrets?: unknown[] }).secrets ?? []).length, age(object, now)],
+    columns: [
+      NAME,
+      col(
+        'Secrets',
+        'Secrets is a list of the secrets in the same namespace that pods running using this ServiceAccount are allowed to use.',
+        0,
+        'integer',
+      ),
+      AGE,
+    ],
+    cells: (object, now) => [
+      object.metadata.name,
+      ((object as { secrets?: unknown[] }).secrets ?? []).length,
+      age(object, now),
+    ],
   },
   Service: {
     columns: [
@@ -160,27 +166,55 @@ const PRINTERS: Record<string, KindPrinter> = {
       const type = spec.type ?? 'ClusterIP';
       let external = '<none>';
       if (type === 'LoadBalancer') {
-        const ingress = (service.status?.loadBalancer?.ingress ?? []).map((i) => i.ip ?? i.hostname ?? '').filter(Boolean);
+        const ingress = (service.status?.loadBalancer?.ingress ?? [])
+          .map((i) => i.ip ?? i.hostname ?? '')
+          .filter(Boolean);
         external = [...ingress, ...(spec.externalIPs ?? [])].join(',') || '<pending>';
       } else if (type === 'ExternalName') external = spec.externalName ?? '<none>';
       else if (spec.externalIPs?.length) external = spec.externalIPs.join(',');
       const ports = (spec.ports ?? [])
-        .map((p) => (p.nodePort && type !== 'ClusterIP' ? `${p.port}:${p.nodePort}/${p.protocol ?? 'TCP'}` : `${p.port}/${p.protocol ?? 'TCP'}`))
+        .map((p) =>
+          p.nodePort && type !== 'ClusterIP'
+            ? `${p.port}:${p.nodePort}/${p.protocol ?? 'TCP'}`
+            : `${p.port}/${p.protocol ?? 'TCP'}`,
+        )
         .join(',');
       const clusterIP = type === 'ExternalName' ? '<none>' : orNone(spec.clusterIP);
-      return [service.metadata?.name, type, clusterIP, external, ports || '<none>', age(object, now), selectorText(spec.selector)];
+      return [
+        service.metadata?.name,
+        type,
+        clusterIP,
+        external,
+        ports || '<none>',
+        age(object, now),
+        selectorText(spec.selector),
+      ];
     },
   },
   Deployment: {
     columns: [
       NAME,
       col('Ready', 'Number of the pod with ready state'),
-      col('Up-to-date', 'Total number of non-terminated pods targeted by this deployment that have the desired template spec.', 0, 'string'),
-      col('Available', 'Total number of available pods (ready for at least minReadySeconds) targeted by this deployment.', 0, 'string'),
+      col(
+        'Up-to-date',
+        'Total number of non-terminated pods targeted by this deployment that have the desired template spec.',
+        0,
+        'string',
+      ),
+      col(
+        'Available',
+        'Total number of available pods (ready for at least minReadySeconds) targeted by this deployment.',
+        0,
+        'string',
+      ),
       AGE,
       col('Containers', 'Names of each container in the template.', 1),
       col('Images', 'Images referenced by each container in the template.', 1),
-      col('Selector', 'Label selector for pods. Existing ReplicaSets whose pods are selected by this will be the ones affected by this deployment.', 1),
+      col(
+        'Selector',
+        'Label selector for pods. Existing ReplicaSets whose pods are selected by this will be the ones affected by this deployment.',
+        1,
+      ),
     ],
     cells(object, now) {
       const d = object as unknown as Deployment;
@@ -200,13 +234,27 @@ const PRINTERS: Record<string, KindPrinter> = {
   ReplicaSet: {
     columns: [
       NAME,
-      col('Desired', 'Number of desired pods. More info: https://kubernetes.io/docs/concepts/workloads/controllers/replicationcontroller#what-is-a-replicationcontroller', 0, 'integer'),
-      col('Current', 'Number of actual replicas. More info: https://kubernetes.io/docs/concepts/workloads/controllers/replicationcontroller#what-is-a-replicationcontroller', 0, 'integer'),
+      col(
+        'Desired',
+        'Number of desired pods. More info: https://kubernetes.io/docs/concepts/workloads/controllers/replicationcontroller#what-is-a-replicationcontroller',
+        0,
+        'integer',
+      ),
+      col(
+        'Current',
+        'Number of actual replicas. More info: https://kubernetes.io/docs/concepts/workloads/controllers/replicationcontroller#what-is-a-replicationcontroller',
+        0,
+        'integer',
+      ),
       col('Ready', 'The number of ready replicas for this replica set.', 0, 'integer'),
       AGE,
       col('Containers', 'Names of each container in the template.', 1),
       col('Images', 'Images referenced by each container in the template.', 1),
-      col('Selector', 'Label selector for pods. Existing ReplicaSets whose pods are selected by this will be the ones affected by this deployment.', 1),
+      col(
+        'Selector',
+        'Label selector for pods. Existing ReplicaSets whose pods are selected by this will be the ones affected by this deployment.',
+        1,
+      ),
     ],
     cells(object, now) {
       const rs = object as unknown as ReplicaSet;
@@ -242,7 +290,11 @@ const PRINTERS: Record<string, KindPrinter> = {
       const first = e.firstTimestamp ?? e.eventTime ?? e.metadata?.creationTimestamp;
       const since = (t: string | undefined) => (t ? humanDuration(now - Date.parse(t)) : '<unknown>');
       const involved = e.involvedObject;
-      const source = e.source?.component ? (e.source.host ? `${e.source.component}, ${e.source.host}` : e.source.component) : (e.reportingComponent ?? '');
+      const source = e.source?.component
+        ? e.source.host
+          ? `${e.source.component}, ${e.source.host}`
+          : e.source.component
+        : (e.reportingComponent ?? '');
       return [
         since(last),
         e.type ?? '',
@@ -259,10 +311,13 @@ const PRINTERS: Record<string, KindPrinter> = {
   },
 };
 
-const DEFAULT_PRINTER: KindPrinter = { columns: [NAME, AGE], cells: (object, now) => [object.metadata.name, age(object, now)] };
+const DEFAULT_PRINTER: KindPrinter = {
+  columns: [NAME, AGE],
+  cells: (object, now) => [object.metadata.name, age(object, now)],
+};
 
 export function printerFor(kind: string): KindPrinter {
-  return PRINTERS[kind] ?? DEFAULT_PRINTER;
+  return PRINTERS[kind] ?? WORKLOADS_PRINTERS[kind] ?? NETWORKING_PRINTERS[kind] ?? DEFAULT_PRINTER;
 }
 
 /** toTable answers a list or get with the Table a real API server sends for `kubectl get`. */
@@ -275,7 +330,11 @@ export function toTable(objects: KubeObject[], kind: string, now: number, resour
     columnDefinitions: printer.columns,
     rows: objects.map((object) => ({
       cells: printer.cells(object, now),
-      object: { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: structuredClone(object.metadata) },
+      object: {
+        kind: 'PartialObjectMetadata',
+        apiVersion: 'meta.k8s.io/v1',
+        metadata: structuredClone(object.metadata),
+      },
     })),
   };
 }

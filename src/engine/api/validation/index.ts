@@ -48,7 +48,10 @@ const VALIDATORS: Record<string, Validator> = {
     const errors = validateConfigData(object);
     const type = (object as { type?: string }).type;
     if (type === 'kubernetes.io/tls') {
-      const data = { ...((object as { data?: object }).data ?? {}), ...((object as { stringData?: object }).stringData ?? {}) };
+      const data = {
+        ...((object as { data?: object }).data ?? {}),
+        ...((object as { stringData?: object }).stringData ?? {}),
+      };
       for (const key of ['tls.crt', 'tls.key']) if (!(key in data)) errors.push(fieldErrors.required(`data[${key}]`));
     }
     return errors;
@@ -72,7 +75,10 @@ const VALIDATORS: Record<string, Validator> = {
 
 function validatePodUpdate(pod: Pod, old: Pod): FieldError[] {
   const strip = (p: Pod) => {
-    const spec = structuredClone(p.spec ?? {}) as Record<string, unknown> & { containers?: { image?: string }[]; initContainers?: { image?: string }[] };
+    const spec = structuredClone(p.spec ?? {}) as Record<string, unknown> & {
+      containers?: { image?: string }[];
+      initContainers?: { image?: string }[];
+    };
     for (const c of spec.containers ?? []) delete c.image;
     for (const c of spec.initContainers ?? []) delete c.image;
     delete spec.activeDeadlineSeconds;
@@ -101,9 +107,16 @@ export function validateObject(type: ResourceType, object: KubeObject, old?: Kub
     }
   }
   errors.push(...validateLabels(meta.labels, 'metadata.labels'));
-  const annotationsSize = Object.entries(meta.annotations ?? {}).reduce((sum, [k, v]) => sum + k.length + String(v).length, 0);
+  const annotationsSize = Object.entries(meta.annotations ?? {}).reduce(
+    (sum, [k, v]) => sum + k.length + String(v).length,
+    0,
+  );
   if (annotationsSize > 256 * 1024) {
-    errors.push({ type: 'FieldValueTooLong', field: 'metadata.annotations', message: 'Too long: may not be more than 262144 bytes' });
+    errors.push({
+      type: 'FieldValueTooLong',
+      field: 'metadata.annotations',
+      message: 'Too long: may not be more than 262144 bytes',
+    });
   }
   const validator = VALIDATORS[type.kind];
   if (validator) errors.push(...validator(object, old));

@@ -72,7 +72,8 @@ export function validateQualifiedName(key: string, field: string): FieldError[] 
     errors.push(fieldErrors.invalid(field, key, `prefix part ${DNS1123_SUBDOMAIN_MESSAGE}`));
   }
   if (name.length === 0) errors.push(fieldErrors.invalid(field, key, 'name part must be non-empty'));
-  else if (name.length > 63) errors.push(fieldErrors.invalid(field, key, 'name part must be no more than 63 characters'));
+  else if (name.length > 63)
+    errors.push(fieldErrors.invalid(field, key, 'name part must be no more than 63 characters'));
   else if (!QUALIFIED_NAME.test(name)) errors.push(fieldErrors.invalid(field, key, QUALIFIED_NAME_MESSAGE));
   return errors;
 }

@@ -19,7 +19,8 @@ export function validateService(service: Service, old: Service | undefined): Fie
     const at = `spec.ports[${i}]`;
     if (ports.length > 1 && !port.name) errors.push(fieldErrors.required(`${at}.name`));
     if (port.name) {
-      if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(port.name)) errors.push(fieldErrors.invalid(`${at}.name`, port.name, DNS1123_LABEL_MESSAGE));
+      if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(port.name))
+        errors.push(fieldErrors.invalid(`${at}.name`, port.name, DNS1123_LABEL_MESSAGE));
       if (names.has(port.name)) errors.push(fieldErrors.duplicate(`${at}.name`, port.name));
       names.add(port.name);
     }
@@ -34,7 +35,7 @@ export function validateService(service: Service, old: Service | undefined): Fie
       errors.push(fieldErrors.invalid(`${at}.targetPort`, port.targetPort, 'must be between 1 and 65535, inclusive'));
     }
     if (port.nodePort !== undefined && type === 'ClusterIP') {
-      errors.push(fieldErrors.forbidden(`${at}.nodePort`, 'may not be used when `type` is \'ClusterIP\''));
+      errors.push(fieldErrors.forbidden(`${at}.nodePort`, "may not be used when `type` is 'ClusterIP'"));
     }
   });
   if (old && old.spec?.clusterIP && spec.clusterIP !== undefined && spec.clusterIP !== old.spec.clusterIP) {

@@ -43,7 +43,8 @@ export function validateSelectorAndTemplate(
 
 export function validateReplicas(value: unknown, field: string): FieldError[] {
   if (value === undefined) return [];
-  if (typeof value !== 'number' || value < 0) return [fieldErrors.invalid(field, value, 'must be greater than or equal to 0')];
+  if (typeof value !== 'number' || value < 0)
+    return [fieldErrors.invalid(field, value, 'must be greater than or equal to 0')];
   return [];
 }
 

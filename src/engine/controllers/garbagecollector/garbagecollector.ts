@@ -31,7 +31,11 @@ export class GarbageCollector implements Controller {
 
   observe(change: StoredChange): void {
     const object = change.object;
-    const self: Dependent = { resource: change.resource, namespace: object.metadata.namespace ?? '', name: object.metadata.name ?? '' };
+    const self: Dependent = {
+      resource: change.resource,
+      namespace: object.metadata.namespace ?? '',
+      name: object.metadata.name ?? '',
+    };
     const previousOwners = change.previous?.metadata.ownerReferences ?? [];
     for (const owner of previousOwners) this.dependents.get(owner.uid)?.delete(this.key(self));
     if (change.type === 'DELETED') {
@@ -72,9 +76,13 @@ export class GarbageCollector implements Controller {
   private deleteDependent(d: Dependent, ownerUid: string): void {
     const object = this.server.store.get(d.resource, d.namespace, d.name);
     if (!object || object.metadata.deletionTimestamp) return;
-    const remaining = (object.metadata.ownerReferences ?? []).filter((o) => o.uid !== ownerUid && this.ownerExists(o, d.namespace));
+    const remaining = (object.metadata.ownerReferences ?? []).filter(
+      (o) => o.uid !== ownerUid && this.ownerExists(o, d.namespace),
+    );
     if (remaining.length > 0) return;
-    const type = this.server.registry.all().find((t) => (t.group === '' ? t.plural : `${t.plural}.${t.group}`) === d.resource);
+    const type = this.server.registry
+      .all()
+      .find((t) => (t.group === '' ? t.plural : `${t.plural}.${t.group}`) === d.resource);
     if (!type) return;
     const foregroundOwner = this.foreground.has(ownerUid);
     this.request({
@@ -87,7 +95,11 @@ export class GarbageCollector implements Controller {
   private ownerExists(owner: OwnerReference, namespace: string): boolean {
     for (const type of this.server.registry.all()) {
       if (type.kind !== owner.kind) continue;
-      const found = this.server.store.get(type.group === '' ? type.plural : `${type.plural}.${type.group}`, type.namespaced ? namespace : '', owner.name);
+      const found = this.server.store.get(
+        type.group === '' ? type.plural : `${type.plural}.${type.group}`,
+        type.namespaced ? namespace : '',
+        owner.name,
+      );
       if (found && found.metadata.uid === owner.uid) return true;
     }
     return false;
@@ -96,12 +108,16 @@ export class GarbageCollector implements Controller {
   private finishForeground(uid: string): void {
     const owner = this.foreground.get(uid);
     if (!owner) return;
-    const left = [...(this.dependents.get(uid)?.values() ?? [])].filter((d) => this.server.store.get(d.resource, d.namespace, d.name));
+    const left = [...(this.dependents.get(uid)?.values() ?? [])].filter((d) =>
+      this.server.store.get(d.resource, d.namespace, d.name),
+    );
     if (left.length > 0) return;
     this.foreground.delete(uid);
     const object = this.server.store.get(owner.resource, owner.namespace, owner.name) as KubeObject | undefined;
     if (!object) return;
-    const type = this.server.registry.all().find((t) => (t.group === '' ? t.plural : `${t.plural}.${t.group}`) === owner.resource);
+    const type = this.server.registry
+      .all()
+      .find((t) => (t.group === '' ? t.plural : `${t.plural}.${t.group}`) === owner.resource);
     if (!type) return;
     const finalizers = (object.metadata.finalizers ?? []).filter((f) => f !== 'foregroundDeletion');
     this.request({

@@ -19,11 +19,16 @@ export class NamespaceController implements Controller {
 
   observe(change: StoredChange): void {
     if (change.resource === 'namespaces') {
-      if (change.type !== 'DELETED' && change.object.metadata.deletionTimestamp) this.queue.add(change.object.metadata.name ?? '');
+      if (change.type !== 'DELETED' && change.object.metadata.deletionTimestamp)
+        this.queue.add(change.object.metadata.name ?? '');
       return;
     }
     const namespace = change.object.metadata.namespace;
-    if (change.type === 'DELETED' && namespace && this.server.store.get('namespaces', '', namespace)?.metadata.deletionTimestamp) {
+    if (
+      change.type === 'DELETED' &&
+      namespace &&
+      this.server.store.get('namespaces', '', namespace)?.metadata.deletionTimestamp
+    ) {
       this.queue.add(namespace);
     }
   }
@@ -47,7 +52,9 @@ export class NamespaceController implements Controller {
           this.request({ verb: 'DELETE', path: objectPath(type, name, object.metadata.name ?? '') });
         }
       }
-      const left = this.server.registry.all().some((t) => t.namespaced && this.server.store.count(resourceKey(t), name) > 0);
+      const left = this.server.registry
+        .all()
+        .some((t) => t.namespaced && this.server.store.count(resourceKey(t), name) > 0);
       if (!left || remaining === 0) this.server.store.remove('namespaces', '', name);
     }
   }

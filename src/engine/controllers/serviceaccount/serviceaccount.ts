@@ -27,7 +27,10 @@ export class ServiceAccountController implements Controller {
 
   observe(change: StoredChange): void {
     if (change.type === 'DELETED') {
-      if ((change.resource === 'serviceaccounts' && change.object.metadata.name === 'default') || (change.resource === 'configmaps' && change.object.metadata.name === 'kube-root-ca.crt')) {
+      if (
+        (change.resource === 'serviceaccounts' && change.object.metadata.name === 'default') ||
+        (change.resource === 'configmaps' && change.object.metadata.name === 'kube-root-ca.crt')
+      ) {
         this.queue.add(change.object.metadata.namespace ?? '');
       }
       return;
@@ -46,7 +49,11 @@ export class ServiceAccountController implements Controller {
       const ns = this.server.store.get('namespaces', '', namespace);
       if (!ns || ns.metadata.deletionTimestamp) continue;
       if (!this.server.store.get('serviceaccounts', namespace, 'default')) {
-        this.request({ verb: 'POST', path: `/api/v1/namespaces/${namespace}/serviceaccounts`, body: { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default' } } });
+        this.request({
+          verb: 'POST',
+          path: `/api/v1/namespaces/${namespace}/serviceaccounts`,
+          body: { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default' } },
+        });
       }
       if (!this.server.store.get('configmaps', namespace, 'kube-root-ca.crt')) {
         this.request({
@@ -55,7 +62,13 @@ export class ServiceAccountController implements Controller {
           body: {
             apiVersion: 'v1',
             kind: 'ConfigMap',
-            metadata: { name: 'kube-root-ca.crt', annotations: { 'kubernetes.io/description': 'Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.' } },
+            metadata: {
+              name: 'kube-root-ca.crt',
+              annotations: {
+                'kubernetes.io/description':
+                  'Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.',
+              },
+            },
             data: { 'ca.crt': CLUSTER_CA },
           },
         });

@@ -25,7 +25,11 @@ export type ServerKind =
   | 'grafana'
   | 'python-http'
   | 'filebeat'
-  | 'stress';
+  | 'stress'
+  | 'netcat'
+  | 'pause'
+  | 'node-http'
+  | 'hello';
 
 /**
  * ImageBehavior says what the image does when run with its own ENTRYPOINT and CMD, so lessons can

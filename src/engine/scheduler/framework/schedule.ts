@@ -29,6 +29,7 @@ export interface SchedulingState {
   nextStartNodeIndex: number;
 }
 
+/** ScheduleOptions are the inputs of a cycle besides the pod and the cluster: randomness, profile and carried state. */
 export interface ScheduleOptions {
   /** random draws from the cluster's seeded generator; it breaks ties between equally scored nodes. */
   random(): number;

@@ -1,0 +1,29 @@
+import { DATABASE_PROGRAMS } from '../../servers/databases.ts';
+import { JAVA_PROGRAMS } from '../../servers/java.ts';
+import { STRESS_PROGRAMS } from '../../servers/stress.ts';
+import { WEB_PROGRAMS } from '../../servers/web.ts';
+import type { Program } from '../program.ts';
+import { CORE_PROGRAMS } from './core.ts';
+import { FILE_PROGRAMS } from './files.ts';
+import { NET_PROGRAMS } from './net.ts';
+import { PROC_PROGRAMS } from './proc.ts';
+import { TEXT_PROGRAMS } from './text.ts';
+
+/**
+ * PROGRAMS maps a program id (what an executable file in the image says it is) to its
+ * implementation. Executables in images point here; the same ids serve shell builtins.
+ */
+export const PROGRAMS: Record<string, Program> = {
+  ...CORE_PROGRAMS,
+  ...FILE_PROGRAMS,
+  ...TEXT_PROGRAMS,
+  ...NET_PROGRAMS,
+  ...PROC_PROGRAMS,
+  ...WEB_PROGRAMS,
+  ...DATABASE_PROGRAMS,
+  ...JAVA_PROGRAMS,
+  ...STRESS_PROGRAMS,
+};
+
+/** REGULAR_BUILTINS are commands every shell runs itself, whatever the image's PATH holds. */
+export const REGULAR_BUILTINS = new Set(['echo', 'printf', 'test', '[', '[[', 'true', 'false', 'pwd', 'kill']);
