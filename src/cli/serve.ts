@@ -7,7 +7,7 @@ import { loadState, saveState } from './state.ts';
  * kubectl and helm can talk to it — which is how tests compare our output with theirs. Without
  * --paused, simulated time follows the wall clock; POST /lab/advance?duration=60s jumps ahead.
  */
-interface ServeOptions {
+export interface ServeOptions {
   port: number;
   paused: boolean;
 }
@@ -55,19 +55,20 @@ function watchMatches(change: StoredChange, path: string, query: Record<string, 
   return true;
 }
 
-export async function serve(args: string[], statePath: string): Promise<number> {
-  const options = parseOptions(args);
-  if (typeof options === 'string') {
-    process.stderr.write(`${options}\n`);
-    return 1;
-  }
-  const loaded = loadState(statePath);
-  if (!loaded.ok) {
-    process.stderr.write(`${loaded.error}\n`);
-    return 1;
-  }
-  const cluster: Cluster = loaded.cluster;
-  const namespace = loaded.namespace;
+export interface ApiHttpServer {
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * startApiServer serves a cluster over HTTP on 127.0.0.1 (port 0 picks a free one). Without
+ * `paused`, simulated time follows the wall clock; `onChange` hears about writes (for saving state).
+ */
+export async function startApiServer(
+  cluster: Cluster,
+  options: ServeOptions,
+  onChange: () => void = () => {},
+): Promise<ApiHttpServer> {
   let wall = performance.now();
   const catchUp = async () => {
     if (options.paused) return;
@@ -78,12 +79,7 @@ export async function serve(args: string[], statePath: string): Promise<number> 
       await cluster.advance(elapsed);
     }
   };
-  let dirty = false;
-  const persist = () => {
-    if (!dirty) return;
-    dirty = false;
-    saveState(statePath, cluster, namespace);
-  };
+  const watches = new Set<ServerResponse>();
   const server = createServer((request, response) => {
     void (async () => {
       try {
@@ -93,7 +89,7 @@ export async function serve(args: string[], statePath: string): Promise<number> 
           const ms = parseDuration(query.duration ?? '');
           if (ms === undefined) return send(response, 400, { error: `invalid duration "${query.duration ?? ''}"` });
           await cluster.advance(ms);
-          dirty = true;
+          onChange();
           return send(response, 200, { now: new Date(cluster.now()).toISOString() });
         }
         if (url.pathname === '/healthz' || url.pathname === '/readyz' || url.pathname === '/livez')
@@ -114,6 +110,7 @@ export async function serve(args: string[], statePath: string): Promise<number> 
           if (typeof value === 'string') headers[key.toLowerCase()] = value;
         if (verb === 'GET' && query.watch === 'true') {
           response.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' });
+          watches.add(response);
           const stop = cluster.watchChanges((changes) => {
             for (const change of changes) {
               if (watchMatches(change, url.pathname, query))
@@ -124,6 +121,7 @@ export async function serve(args: string[], statePath: string): Promise<number> 
           request.on('close', () => {
             clearTimeout(timeout);
             stop();
+            watches.delete(response);
           });
           return;
         }
@@ -134,7 +132,7 @@ export async function serve(args: string[], statePath: string): Promise<number> 
           ...(body !== undefined ? { body } : {}),
           headers,
         });
-        if (verb !== 'GET') dirty = true;
+        if (verb !== 'GET') onChange();
         send(response, answer.status, answer.body);
       } catch (error) {
         send(response, 500, {
@@ -150,20 +148,51 @@ export async function serve(args: string[], statePath: string): Promise<number> 
     })();
   });
   const ticker = options.paused ? undefined : setInterval(() => void catchUp(), 1000);
-  const saver = setInterval(persist, 500);
   await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', () => resolve()));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (ticker) clearInterval(ticker);
+        for (const watch of watches) watch.end();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export async function serve(args: string[], statePath: string): Promise<number> {
+  const options = parseOptions(args);
+  if (typeof options === 'string') {
+    process.stderr.write(`${options}\n`);
+    return 1;
+  }
+  const loaded = loadState(statePath);
+  if (!loaded.ok) {
+    process.stderr.write(`${loaded.error}\n`);
+    return 1;
+  }
+  const { cluster, namespace } = loaded;
+  let dirty = false;
+  const persist = () => {
+    if (!dirty) return;
+    dirty = false;
+    saveState(statePath, cluster, namespace);
+  };
+  const http = await startApiServer(cluster, options, () => {
+    dirty = true;
+  });
+  const saver = setInterval(persist, 500);
   process.stdout.write(
-    `kubelab: serving the Kubernetes API on http://127.0.0.1:${port}${options.paused ? ' (time paused)' : ''}\n`,
+    `kubelab: serving the Kubernetes API on http://127.0.0.1:${http.port}${options.paused ? ' (time paused)' : ''}\n`,
   );
-  process.stdout.write(`  kubectl --server http://127.0.0.1:${port} get nodes\n`);
+  process.stdout.write(`  kubectl --server http://127.0.0.1:${http.port} get nodes\n`);
   await new Promise<void>((resolve) => {
     const stop = () => {
-      if (ticker) clearInterval(ticker);
       clearInterval(saver);
       persist();
-      server.close(() => resolve());
+      void http.close().then(resolve);
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);

@@ -61,7 +61,7 @@ export class EventRecorder {
       this.server.store.put('events', next as KubeObject);
       return;
     }
-    const name = `${involved.name}.${(now * 1_000_000 + ++this.seq).toString(16)}`;
+    const name = `${involved.name}.${(BigInt(now) * 1_000_000n + BigInt(++this.seq)).toString(16)}`;
     const event = {
       apiVersion: 'v1',
       kind: 'Event',

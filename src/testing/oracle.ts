@@ -4,11 +4,14 @@
  * with the system `unzip`, so golden tests can compare our emulator with the real thing.
  * Tests that need it use `describe.skipIf(!oracleAvailable())`.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ApiRequest, ClusterClient } from '../engine/index.ts';
 
 /** REPO_ROOT is the checkout this file lives in (src/testing/ → ../..). */
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -77,14 +80,7 @@ export function runOracle(
   args: string[],
   options: { stdin?: string; files?: Record<string, string> } = {},
 ): OracleResult {
-  let dir: string | undefined;
-  if (options.files) {
-    dir = mkdtempSync(join(tmpdir(), 'kubelab-oracle-files-'));
-    for (const [name, content] of Object.entries(options.files)) {
-      mkdirSync(dirname(join(dir, name)), { recursive: true });
-      writeFileSync(join(dir, name), content);
-    }
-  }
+  const dir = options.files ? writeScratchFiles(options.files) : undefined;
   try {
     const finalArgs = dir ? args.map((a) => a.split('{dir}').join(dir as string)) : args;
     const result = spawnSync(oracleKubectl(), finalArgs, {
@@ -97,4 +93,88 @@ export function runOracle(
   } finally {
     if (dir) rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** writeScratchFiles writes files into a new scratch folder and returns it. */
+function writeScratchFiles(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kubelab-oracle-files-'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
+  return dir;
+}
+
+/**
+ * runOracleAsync is runOracle without blocking the event loop, so the real kubectl can talk to an
+ * in-process server (startOracleServer) while it runs.
+ */
+export function runOracleAsync(
+  args: string[],
+  options: { stdin?: string; files?: Record<string, string> } = {},
+): Promise<OracleResult> {
+  const dir = options.files ? writeScratchFiles(options.files) : undefined;
+  const finalArgs = dir ? args.map((a) => a.split('{dir}').join(dir)) : args;
+  return new Promise((resolve, reject) => {
+    const child = spawn(oracleKubectl(), finalArgs, { env: oracleEnv(), cwd: dir ?? tmpdir() });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (dir) rmSync(dir, { recursive: true, force: true });
+      resolve({ stdout, stderr, exitCode: code ?? -1 });
+    });
+    child.stdin.end(options.stdin ?? '');
+  });
+}
+
+/**
+ * startOracleServer serves a ClusterClient (e.g. a fresh simulated cluster) over HTTP on 127.0.0.1,
+ * so the real kubectl can run against the same cluster as the emulator: pass `--server=<url>`.
+ */
+export async function startOracleServer(client: ClusterClient): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer((req, res) => {
+    let raw = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (raw += chunk));
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const headers: Record<string, string> = {};
+      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
+      let body: unknown;
+      if (raw !== '') {
+        try {
+          body = JSON.parse(raw);
+        } catch {
+          body = raw;
+        }
+      }
+      const request: ApiRequest = {
+        verb: (req.method ?? 'GET') as ApiRequest['verb'],
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams.entries()),
+        headers,
+        ...(body !== undefined ? { body } : {}),
+      };
+      client.request(request).then(
+        (response) => {
+          const text = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
+          res.writeHead(response.status, { 'Content-Type': 'application/json' });
+          res.end(text);
+        },
+        (error: unknown) => {
+          res.writeHead(500, { 'Content-Type': 'text/plain' });
+          res.end(String(error));
+        },
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

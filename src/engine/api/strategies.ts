@@ -61,6 +61,15 @@ const PREPARERS: Record<string, (object: KubeObject) => void> = {
   Service(object) {
     object.status = { loadBalancer: {} };
   },
+  Ingress(object) {
+    object.status = { loadBalancer: {} };
+  },
+  PersistentVolume(object) {
+    object.status = { phase: 'Pending', lastPhaseTransitionTime: object.metadata.creationTimestamp };
+  },
+  PersistentVolumeClaim(object) {
+    object.status = { phase: 'Pending' };
+  },
   Deployment(object) {
     object.status = {};
   },

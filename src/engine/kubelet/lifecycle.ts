@@ -23,6 +23,8 @@ import type { ContainerRuntime, PodRuntime } from './state.ts';
  * whether and when it starts again.
  */
 const LOG_LIMIT = 2000;
+/** POD_WORKER_BACKOFF_MS is how long the kubelet's pod worker waits before syncing a pod whose last sync failed. */
+const POD_WORKER_BACKOFF_MS = 10_000;
 
 export function hostIPOf(ctx: KubeletContext, node: string): string {
   const object = ctx.server.store.get('nodes', '', node) as
@@ -95,16 +97,13 @@ export function ensureStarted(ctx: KubeletContext, pod: Pod, runtime: PodRuntime
     c.phase = 'pulling';
     c.pullDoneAt = doneAt;
     c.nextAttemptAt = now;
-    setWaiting(
-      c,
-      c.restartCount > 0 || c.last
-        ? (c.waitingReason ?? 'ContainerCreating')
-        : c.kind === 'main' && runtime.containers.some((x) => x.kind !== 'main')
-          ? 'PodInitializing'
-          : 'ContainerCreating',
-    );
-    if (c.waitingReason === 'ErrImagePull' || c.waitingReason === 'ImagePullBackOff')
-      setWaiting(c, c.waitingReason, c.waitingMessage);
+    // While pulling again, the status keeps showing the last error (ImagePullBackOff, CreateContainerConfigError …).
+    const showingError =
+      c.waitingReason !== undefined && !['ContainerCreating', 'PodInitializing'].includes(c.waitingReason);
+    if (!showingError) {
+      const initializing = c.kind === 'main' && runtime.containers.some((x) => x.kind !== 'main') && !c.last;
+      setWaiting(c, initializing ? 'PodInitializing' : 'ContainerCreating');
+    }
     schedule(ctx, runtime, c, 'pulled', doneAt);
     return;
   }
@@ -143,8 +142,10 @@ export function pullFinished(ctx: KubeletContext, pod: Pod, runtime: PodRuntime,
     setWaiting(c, 'ErrImagePull', resolved.message);
     c.pullError = resolved.message;
     c.pullBackOffMs = nextPullBackOff(c.pullBackOffMs);
-    c.nextAttemptAt = now + c.pullBackOffMs;
-    schedule(ctx, runtime, c, 'retry', now + 1000);
+    // The pod worker syncs again after its error back-off (about 10 s) and then reports ImagePullBackOff;
+    // the next pull happens once the image back-off has passed after that.
+    c.nextAttemptAt = now + POD_WORKER_BACKOFF_MS + c.pullBackOffMs;
+    schedule(ctx, runtime, c, 'retry', now + POD_WORKER_BACKOFF_MS);
     return;
   }
   delete node.pulls[resolved.name];
@@ -187,11 +188,7 @@ export function pullRetry(ctx: KubeletContext, pod: Pod, runtime: PodRuntime, c:
   c.phase = 'pending';
   c.nextAttemptAt = undefined;
   c.pullDoneAt = undefined;
-  const keepReason = c.waitingReason;
-  const keepMessage = c.waitingMessage;
   ensureStarted(ctx, pod, runtime, c);
-  if ((c.phase as ContainerRuntime['phase']) === 'pulling')
-    setWaiting(c, keepReason ?? 'ContainerCreating', keepMessage);
 }
 
 function setWaiting(c: ContainerRuntime, reason: string, message?: string): void {
@@ -278,7 +275,7 @@ export function applyStep(
     if (step.wakeAt !== undefined) schedule(ctx, runtime, c, 'wake', step.wakeAt);
     return;
   }
-  containerExited(ctx, pod, runtime, c, step.exitCode, step.reason);
+  containerExited(ctx, pod, runtime, c, step.exitCode, step.reason, step.message);
 }
 
 export function wake(ctx: KubeletContext, pod: Pod, runtime: PodRuntime, c: ContainerRuntime): void {
@@ -297,11 +294,24 @@ export function containerExited(
   c: ContainerRuntime,
   exitCode: number,
   reason: string,
+  message?: string,
 ): void {
   const now = ctx.clock.now;
   c.phase = 'exited';
   c.exitCode = exitCode;
   c.terminatedReason = reason;
+  c.terminatedMessage = message;
+  if (reason === 'StartError' && message) {
+    recordPodEvent(
+      ctx,
+      pod,
+      runtime,
+      'Warning',
+      'Failed',
+      `Error: failed to create containerd task: failed to create shim task: ${message}`,
+      c,
+    );
+  }
   c.finishedAt = now;
   c.process = undefined;
   c.listening = [];
@@ -352,6 +362,8 @@ export function beginRestart(c: ContainerRuntime, now: number): void {
   c.restartCount++;
   c.previousLogs = c.logs;
   c.logs = [];
+  // A restarted container is a new container from the image: its writable layer starts empty.
+  c.rootfs = undefined;
   c.phase = 'pending';
   c.nextAttemptAt = undefined;
   c.pullDoneAt = undefined;
@@ -399,6 +411,11 @@ export function stopContainer(
 export function stopFinished(ctx: KubeletContext, pod: Pod, runtime: PodRuntime, c: ContainerRuntime): void {
   if (c.phase !== 'stopping') return;
   const code = c.exitCode ?? 137;
+  const spec = containerSpec(pod, c.name);
+  if (c.process && spec && code !== 137) {
+    const step = resumeProcess(c.process, containerContext(ctx, pod, runtime, c, spec));
+    c.logs.push(...step.logs);
+  }
   c.phase = 'running';
   containerExited(ctx, pod, runtime, c, code, code === 0 ? 'Completed' : 'Error');
 }

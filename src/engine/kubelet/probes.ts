@@ -42,6 +42,8 @@ export function startProbes(
 interface ProbeOutcome {
   ok: boolean;
   detail: string;
+  /** errored: the probe could not run at all ("Liveness probe errored: …"), rather than failed. */
+  errored?: boolean;
 }
 
 function runProbe(ctx: KubeletContext, pod: Pod, runtime: PodRuntime, c: ContainerRuntime, probe: Probe): ProbeOutcome {
@@ -50,6 +52,7 @@ function runProbe(ctx: KubeletContext, pod: Pod, runtime: PodRuntime, c: Contain
   const ip = runtime.ip ?? '';
   if (probe.exec) {
     const result = execInProcess(c.process, probe.exec.command ?? [], context, { timeoutMs });
+    if (result.error) return { ok: false, detail: result.error, errored: true };
     if (result.timedOut)
       return {
         ok: false,
@@ -63,13 +66,20 @@ function runProbe(ctx: KubeletContext, pod: Pod, runtime: PodRuntime, c: Contain
     const scheme = (probe.httpGet.scheme ?? 'HTTP').toLowerCase();
     const url = `${scheme}://${probe.httpGet.host ?? ip}:${port}${path}`;
     if (!c.process) return { ok: false, detail: `Get "${url}": dial tcp ${ip}:${port}: connect: connection refused` };
-    const answer = httpGet(c.process, port, path, context);
+    const hostIP = (
+      ctx.server.store.get('nodes', '', runtime.node) as
+        { status?: { addresses?: { type: string; address: string }[] } } | undefined
+    )?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address;
+    const headers: Record<string, string> = { 'User-Agent': `kube-probe/1.35` };
+    for (const h of probe.httpGet.httpHeaders ?? []) headers[h.name] = h.value;
+    const answer = httpGet(c.process, port, path, context, { headers, ...(hostIP ? { remoteAddr: hostIP } : {}) });
+    if (answer.ok) c.logs.push(...answer.logs);
     if (!answer.ok) return { ok: false, detail: `Get "${url}": dial tcp ${ip}:${port}: connect: connection refused` };
     if (answer.status >= 200 && answer.status < 400) return { ok: true, detail: '' };
     return { ok: false, detail: `HTTP probe failed with statuscode: ${answer.status}` };
   }
   if (probe.tcpSocket || probe.grpc) {
-    const open = c.process ? tcpOpen(c.process, port) : false;
+    const open = c.process ? tcpOpen(c.process, port, ctx.clock.now) : false;
     if (open) return { ok: true, detail: '' };
     if (probe.grpc)
       return {
@@ -117,7 +127,15 @@ export function probeTick(
   } else {
     state.successes = 0;
     state.failures++;
-    recordPodEvent(ctx, pod, runtime, 'Warning', 'Unhealthy', `${LABEL[kind]} probe failed: ${outcome.detail}`, c);
+    recordPodEvent(
+      ctx,
+      pod,
+      runtime,
+      'Warning',
+      'Unhealthy',
+      `${LABEL[kind]} probe ${outcome.errored ? 'errored' : 'failed'}: ${outcome.detail}`,
+      c,
+    );
     if (state.failures >= (probe.failureThreshold ?? 3)) state.result = 'Failure';
   }
   state.lastDetail = outcome.detail;

@@ -41,6 +41,7 @@ export interface ContainerRuntime {
   finishedAt?: number | undefined;
   exitCode?: number | undefined;
   terminatedReason?: string | undefined;
+  terminatedMessage?: string | undefined;
   last?: { exitCode: number; reason: string; startedAt: number; finishedAt: number };
   /** The current crash back-off (0 until the second crash). */
   backOffMs: number;

@@ -95,6 +95,7 @@ function containerStatus(c: ContainerRuntime, image: string): ContainerStatus {
       terminated: {
         exitCode: c.exitCode ?? 0,
         reason: c.terminatedReason ?? 'Completed',
+        ...(c.terminatedMessage ? { message: c.terminatedMessage } : {}),
         startedAt: rfc3339(c.startedAt ?? 0),
         finishedAt: rfc3339(c.finishedAt ?? 0),
         containerID: c.containerID ?? '',

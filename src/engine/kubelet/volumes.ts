@@ -3,6 +3,8 @@ import { parseQuantity } from '../api/quantity.ts';
 import {
   ContainerFileSystem,
   createImageRootFs,
+  kubernetesHostsFile,
+  resolvConf,
   lookupImage,
   newDirectory,
   parseImageReference,
@@ -100,7 +102,17 @@ export function containerContext(
   if (!c.rootfs) {
     const parsed = parseImageReference(containerSpecification?.image ?? '');
     const image = parsed.ok ? lookupImage(parsed.ref) : undefined;
-    c.rootfs = image ? createImageRootFs(image, runtime.name) : newDirectory();
+    c.rootfs = image ? createImageRootFs(image, pod.spec?.hostname ?? runtime.name) : newDirectory();
+    if (!pod.spec?.hostNetwork && runtime.ip) {
+      const fs = new ContainerFileSystem(c.rootfs);
+      fs.mkdir('/etc', { parents: true });
+      const subdomain = pod.spec?.subdomain;
+      const fqdn = subdomain
+        ? `${pod.spec?.hostname ?? runtime.name}.${subdomain}.${runtime.namespace}.svc.cluster.local`
+        : undefined;
+      fs.writeFile('/etc/hosts', kubernetesHostsFile(runtime.ip, pod.spec?.hostname ?? runtime.name, undefined, fqdn));
+      fs.writeFile('/etc/resolv.conf', resolvConf({ namespace: runtime.namespace }));
+    }
   }
   const mounts: FsMount[] = [];
   for (const mount of containerSpecification?.volumeMounts ?? []) {
@@ -130,6 +142,7 @@ export function containerContext(
     now: ctx.clock.now,
     env: c.env ?? {},
     hostname: pod.spec?.hostname ?? runtime.name,
+    ...(runtime.ip ? { podIP: runtime.ip } : {}),
     fs: new ContainerFileSystem(c.rootfs, mounts),
     ...(memoryLimitBytes !== undefined ? { memoryLimitBytes } : {}),
     ...(ctx.network ? { network: ctx.network } : {}),

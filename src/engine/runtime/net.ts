@@ -32,21 +32,41 @@ function recordLoad(server: ServerState, now: number, cpuMs: number): void {
  * network layer's deliveries). It records the CPU the request cost on the server, which is how
  * load reaches kubectl top and the HPA.
  */
-export function localHttp(state: ProcessState, port: number, path: string, ctx: ContainerContext, request: LocalRequest = {}): LocalHttpResult {
+export function localHttp(
+  state: ProcessState,
+  port: number,
+  path: string,
+  ctx: ContainerContext,
+  request: LocalRequest = {},
+): LocalHttpResult {
   if (state.exit) return { ok: false, error: 'refused' };
   const server = serverOnPort(state.servers, port, ctx.now);
   if (!server) return { ok: false, error: 'refused' };
   const req = {
     method: request.method ?? 'GET',
     path: path.startsWith('/') ? path : '/' + path,
-    headers: { Host: `${ctx.podIP ?? 'localhost'}:${port}`, 'User-Agent': 'curl/8.16.0', Accept: '*/*', ...(request.headers ?? {}) },
+    headers: {
+      Host: `${ctx.podIP ?? 'localhost'}:${port}`,
+      'User-Agent': 'curl/8.16.0',
+      Accept: '*/*',
+      ...(request.headers ?? {}),
+    },
     remoteAddr: request.remoteAddr ?? '127.0.0.1',
   };
-  const r: HttpReply = serveHttp(server, req, { fs: ctx.fs, hostname: ctx.hostname, now: ctx.now, podIP: ctx.podIP, network: ctx.network, image: state.image });
+  const r: HttpReply = serveHttp(server, req, {
+    fs: ctx.fs,
+    hostname: ctx.hostname,
+    now: ctx.now,
+    podIP: ctx.podIP,
+    network: ctx.network,
+    image: state.image,
+  });
   if (r.kind === 'reset') return { ok: false, error: 'reset' };
   recordLoad(server, ctx.now, r.cpuMs);
   if (server.kind === 'netcat') server.exitAfterMs = ctx.now - server.startedAt;
-  const logs = (r.logs ?? []).flatMap((l) => l.text.split('\n').map((text) => ({ at: ctx.now, stream: l.stream, text })));
+  const logs = (r.logs ?? []).flatMap((l) =>
+    l.text.split('\n').map((text) => ({ at: ctx.now, stream: l.stream, text })),
+  );
   return { ok: true, status: r.status, body: req.method === 'HEAD' ? '' : r.body, headers: r.headers, logs };
 }
 
@@ -61,7 +81,8 @@ function splitUrl(url: string): { host: string; port: number; path: string } | u
  * the container's servers; everything else goes through the network layer, when there is one.
  */
 export function netClient(host: ProcessState, ctx: ContainerContext, onLogs?: (logs: LogLine[]) => void): NetClient {
-  const isLocal = (name: string): boolean => LOCAL_HOSTS.has(name) || name === ctx.hostname || (ctx.podIP !== undefined && name === ctx.podIP);
+  const isLocal = (name: string): boolean =>
+    LOCAL_HOSTS.has(name) || name === ctx.hostname || (ctx.podIP !== undefined && name === ctx.podIP);
   return {
     http(url, options): HttpOutcome & { durationMs: number } {
       const target = splitUrl(url);
@@ -69,13 +90,18 @@ export function netClient(host: ProcessState, ctx: ContainerContext, onLogs?: (l
       if (isLocal(target.host)) {
         const request: LocalRequest = {};
         if (options.method) request.method = options.method;
-        if (options.headers) request.headers = { Host: `${target.host}${target.port === 80 ? '' : ':' + target.port}`, ...options.headers };
+        if (options.headers)
+          request.headers = {
+            Host: `${target.host}${target.port === 80 ? '' : ':' + target.port}`,
+            ...options.headers,
+          };
         const r = localHttp(host, target.port, target.path, ctx, request);
         if (!r.ok) return { ok: false, error: 'refused', message: 'connection refused', durationMs: 0 };
         onLogs?.(r.logs);
         return { ok: true, status: r.status, body: r.body, headers: r.headers, durationMs: 1 };
       }
-      if (!ctx.network) return { ok: false, error: 'unresolved', message: `lookup ${target.host}: no such host`, durationMs: 3 };
+      if (!ctx.network)
+        return { ok: false, error: 'unresolved', message: `lookup ${target.host}: no such host`, durationMs: 3 };
       const r = ctx.network.http(url, options);
       const durationMs = r.ok ? 2 : r.error === 'timeout' ? options.timeoutMs : r.error === 'unresolved' ? 3 : 1;
       return { ...r, durationMs };

@@ -19,10 +19,7 @@ export type HttpOutcome =
  * container's own listening servers.
  */
 export interface NetworkAccess {
-  http(
-    url: string,
-    options: { timeoutMs: number; method?: string; headers?: Record<string, string> },
-  ): HttpOutcome;
+  http(url: string, options: { timeoutMs: number; method?: string; headers?: Record<string, string> }): HttpOutcome;
   resolve(host: string): string | undefined;
   /** tcp connects without speaking HTTP (nc -z, redis-cli); optional, http() answers when absent */
   tcp?(host: string, port: number, options: { timeoutMs: number }): 'open' | 'refused' | 'timeout' | 'unresolved';
@@ -132,6 +129,6 @@ export interface ProcessState {
   pending: LogLine[];
   partial: { stdout: string; stderr: string };
   exit?: { code: number; reason: ExitReason; at: number; message?: string };
-  /** SIGTERM was delivered to a PID 1 that handles it */
-  terminating?: { at: number };
+  /** a signal PID 1 has a trap for, waiting to be handled */
+  signal?: { name: string; at: number };
 }

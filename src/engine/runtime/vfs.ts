@@ -96,7 +96,12 @@ function splitPath(path: string): string[] {
   return path.split('/').filter((p) => p !== '' && p !== '.');
 }
 
-const DEVICES: Record<string, true> = { '/dev/null': true, '/dev/zero': true, '/dev/random': true, '/dev/urandom': true };
+const DEVICES: Record<string, true> = {
+  '/dev/null': true,
+  '/dev/zero': true,
+  '/dev/random': true,
+  '/dev/urandom': true,
+};
 
 interface Located {
   tree: FsTree;
@@ -121,6 +126,16 @@ export class ContainerFileSystem {
     this.mounts = mounts
       .map((m) => ({ ...m, path: normalizePath(m.path) }))
       .sort((a, b) => b.path.length - a.path.length);
+  }
+
+  /** clone deep-copies the whole view (used to look ahead without touching the real files). */
+  clone(): ContainerFileSystem {
+    const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+    return new ContainerFileSystem(
+      copy(this.root),
+      this.mounts.map((m) => ({ ...m, tree: copy(m.tree) })),
+      { readOnlyRoot: this.readOnlyRoot },
+    );
   }
 
   /** mountPaths lists where volumes are attached (for `df` and `mount`). */
@@ -244,7 +259,10 @@ export class ContainerFileSystem {
   }
 
   /** mkdir creates a directory; with parents it behaves like `mkdir -p` and tolerates existing ones. */
-  mkdir(path: string, options: { parents?: boolean | undefined; mode?: number | undefined; now?: number } = {}): FsResult<void> {
+  mkdir(
+    path: string,
+    options: { parents?: boolean | undefined; mode?: number | undefined; now?: number } = {},
+  ): FsResult<void> {
     const abs = normalizePath(path);
     if (options.parents) {
       const parts = splitPath(abs);
@@ -255,7 +273,10 @@ export class ContainerFileSystem {
           if (found.value.type !== 'dir') return { ok: false, errno: 'ENOTDIR' };
           continue;
         }
-        const made = this.mkdir(sub, { mode: options.mode, ...(options.now !== undefined ? { now: options.now } : {}) });
+        const made = this.mkdir(sub, {
+          mode: options.mode,
+          ...(options.now !== undefined ? { now: options.now } : {}),
+        });
         if (!made.ok) return made;
       }
       return { ok: true, value: undefined };

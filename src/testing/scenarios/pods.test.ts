@@ -157,8 +157,10 @@ describe('crashes and back-off', () => {
     await l.kubectl('run typo --image=nginxx');
     await l.advance('3s');
     expect(statusOf(await l.kubectl('get pods'), 'typo')[2]).toBe('ErrImagePull');
-    await l.advance('5s');
+    await l.advance('12s');
     expect(statusOf(await l.kubectl('get pods'), 'typo')[2]).toBe('ImagePullBackOff');
+    await l.advance('2m');
+    expect(['ImagePullBackOff', 'ErrImagePull']).toContain(statusOf(await l.kubectl('get pods'), 'typo')[2]);
     const describe = await l.kubectl('describe pod typo');
     expect(describe).toContain('Failed to pull image "nginxx": ');
     expect(describe).toContain('Error: ErrImagePull');
@@ -265,7 +267,22 @@ describe('init containers and sidecars', () => {
 });
 
 describe('scheduling', () => {
-  it('a pod too big for any node stays Pending with the scheduler’s message', async () => {
+  it('a pod that fits no worker’s free CPU stays Pending with the scheduler’s message', async () => {
+    const l = lab();
+    await l.kubectl('apply -f -', {
+      stdin: podYaml(
+        'big',
+        '  containers:\n  - name: app\n    image: nginx\n    resources:\n      requests:\n        cpu: "3950m"\n',
+      ),
+    });
+    await l.advance('10s');
+    expect(statusOf(await l.kubectl('get pods'), 'big').slice(1, 3)).toEqual(['0/1', 'Pending']);
+    expect(await l.kubectl('describe pod big')).toContain(
+      '0/3 nodes are available: 1 node(s) had untolerated taint(s), 2 Insufficient cpu. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.',
+    );
+  });
+
+  it('a pod bigger than any node is not helped by preemption (1.34+)', async () => {
     const l = lab();
     await l.kubectl('apply -f -', {
       stdin: podYaml(
@@ -274,9 +291,8 @@ describe('scheduling', () => {
       ),
     });
     await l.advance('10s');
-    expect(statusOf(await l.kubectl('get pods'), 'huge').slice(1, 3)).toEqual(['0/1', 'Pending']);
     expect(await l.kubectl('describe pod huge')).toContain(
-      '0/3 nodes are available: 1 node(s) had untolerated taint(s), 2 Insufficient cpu. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.',
+      '0/3 nodes are available: 1 node(s) had untolerated taint(s), 2 Insufficient cpu. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
     );
   });
 });

@@ -10,7 +10,7 @@ export function ApplyButton() {
       className="button button-primary"
       onClick={() => void apply()}
       disabled={status.type === 'applying'}
-      title="Apply the editor's documents (kubectl apply -f manifest.yaml) — Ctrl+Enter in the editor"
+      title="Apply the editor's documents (kubectl apply -f -) — Ctrl+Enter in the editor"
     >
       <svg aria-hidden="true" width="12" height="12" viewBox="0 0 12 12">
         <path d="M3 1.5v9l7-4.5z" fill="currentColor" />

@@ -5,8 +5,8 @@ import { useLabStore } from '../store/index.ts';
 import type { ApplyStatus } from '../store/index.ts';
 import { errorMessage } from './errorMessage.ts';
 
-/** applyCommand is what Apply does, in kubectl's words; the terminal shows it before the output. */
-export const applyCommand = 'kubectl apply -f manifest.yaml';
+/** applyCommand is what Apply does, in kubectl's words (the editor's text is its stdin); the terminal echoes it. */
+export const applyCommand = 'kubectl apply -f -';
 
 function lines(text: string): string[] {
   return text
@@ -36,7 +36,7 @@ export function useApply(): () => Promise<void> {
   return useCallback(async () => {
     const { editorText, setApplyStatus } = useLabStore.getState();
     setApplyStatus({ type: 'applying' });
-    terminal.print(`\x1b[2m# Apply → ${applyCommand}\x1b[22m`);
+    terminal.print(`\x1b[2m# Apply: ${applyCommand}  (stdin: the editor's documents)\x1b[22m`);
     try {
       const result = await applyManifests(editorText, { cluster, namespace });
       if (result.stdout) terminal.print(result.stdout);

@@ -62,7 +62,7 @@ interface EventLike {
   eventTime?: string | null;
   source?: { component?: string; host?: string };
   reportingComponent?: string;
-  involvedObject?: { uid?: string };
+  involvedObject?: { uid?: string; fieldPath?: string };
 }
 
 export async function eventsFor(client: ClusterClient, object: KubeObject): Promise<EventLike[]> {
@@ -99,6 +99,11 @@ export function writeEvents(w: DescribeWriter, events: EventLike[], now: number)
         ? `${since(e.lastTimestamp)} (x${e.count} over ${since(e.firstTimestamp)})`
         : since(e.firstTimestamp ?? e.eventTime);
     const source = e.source?.component || e.reportingComponent || '';
-    w.line(L1, `${e.type ?? ''}\t${e.reason ?? ''}\t${interval}\t${source}\t${(e.message ?? '').trim()}`);
+    const fieldPath = e.involvedObject?.fieldPath;
+    const message = (e.message ?? '').trim();
+    w.line(
+      L1,
+      `${e.type ?? ''}\t${e.reason ?? ''}\t${interval}\t${source}\t${fieldPath ? `${fieldPath}: ${message}` : message}`,
+    );
   }
 }

@@ -24,11 +24,13 @@ function isGoMap(value: object): boolean {
 export interface JsonOptions {
   /** typed prints plain objects in insertion order (struct fields) and goMap() objects sorted. */
   typed?: boolean;
+  /** compact is json.Marshal (no indentation), as the last-applied annotation stores objects. */
+  compact?: boolean;
 }
 
-/** toKubectlJson is what `kubectl … -o json` prints for an object. */
+/** toKubectlJson is what `kubectl … -o json` prints for an object, with its final newline. */
 export function toKubectlJson(value: unknown, options: JsonOptions = {}): string {
-  return `${marshalGoJson(value, { indent: '    ', typed: options.typed === true })}\n`;
+  return `${marshalGoJson(value, { indent: options.compact ? '' : '    ', typed: options.typed === true })}\n`;
 }
 
 /** marshalGoJson is json.Marshal (indent '') or json.MarshalIndent(v, "", indent). */

@@ -35,12 +35,8 @@ export interface ParsedJsonPath {
 
 /** parseJsonPath parses a template, failing with kubectl's `error parsing jsonpath …` text. */
 export function parseJsonPath(template: string): { ok: true; template: ParsedJsonPath } | { ok: false; error: string } {
-  try {
-    return { ok: true, template: { raw: template, root: new Parser(template).parse() } };
-  } catch (e) {
-    if (!(e instanceof JsonPathError)) throw e;
-    return { ok: false, error: `error: error parsing jsonpath ${template}, ${e.message}\n` };
-  }
+  const parsed = parseJsonPathMessage(template);
+  return parsed.ok ? parsed : { ok: false, error: `error: error parsing jsonpath ${template}, ${parsed.message}\n` };
 }
 
 /** executeJsonPath runs a parsed template over a value. */
@@ -71,6 +67,31 @@ export function executeJsonPath(
  * JsonPathError carries, besides the message, what the Go function returned alongside its error:
  * an existence filter (`[?(@.x)]`) keeps an item when that partial result is not empty.
  */
+/**
+ * jsonpathValueTexts is FindResults followed by fmt's %v of every value, grouped per result set:
+ * how custom columns read a cell. The error is the bare Go error text.
+ */
+export function jsonpathValueTexts(template: ParsedJsonPath, value: unknown, options: JsonPathOptions = {}): { ok: true; sets: string[][] } | { ok: false; message: string } {
+  try {
+    const evaluator = new Evaluator(options.allowMissingKeys !== false);
+    const sets = evaluator.findResults(normalize(value, options.typed === true), template.root.nodes);
+    return { ok: true, sets: sets.map((set) => set.map(goV)) };
+  } catch (e) {
+    if (!(e instanceof JsonPathError)) throw e;
+    return { ok: false, message: e.message };
+  }
+}
+
+/** parseJsonPathMessage parses a template, failing with the bare Go parser error. */
+export function parseJsonPathMessage(template: string): { ok: true; template: ParsedJsonPath } | { ok: false; message: string } {
+  try {
+    return { ok: true, template: { raw: template, root: new Parser(template).parse() } };
+  } catch (e) {
+    if (!(e instanceof JsonPathError)) throw e;
+    return { ok: false, message: e.message };
+  }
+}
+
 class JsonPathError extends Error {
   constructor(
     message: string,

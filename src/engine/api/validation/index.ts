@@ -1,11 +1,16 @@
 import type { Deployment } from 'kubernetes-types/apps/v1';
-import type { ConfigMap, Pod, Service } from 'kubernetes-types/core/v1';
+import type { ConfigMap, PersistentVolume, PersistentVolumeClaim, Pod, Service } from 'kubernetes-types/core/v1';
+import type { Ingress, IngressClass, NetworkPolicy } from 'kubernetes-types/networking/v1';
+import type { StorageClass } from 'kubernetes-types/storage/v1';
 import { fieldErrors, type FieldError } from '../errors.ts';
 import type { ResourceType } from '../registry.ts';
 import type { KubeObject } from '../types.ts';
 import { nameErrors, validateLabels, type NameRule } from './names.ts';
+import { validateIngress, validateIngressClass } from './ingress.ts';
+import { validateNetworkPolicy } from './networkpolicy.ts';
 import { validatePodSpec } from './pod.ts';
 import { validateService } from './service.ts';
+import { validatePersistentVolume, validatePersistentVolumeClaim, validateStorageClass } from './storage.ts';
 import { validateReplicas, validateSelectorAndTemplate } from './workloads.ts';
 
 /** Validator checks one kind's own fields; metadata is checked for every kind by validateObject. */
@@ -37,6 +42,19 @@ function validateConfigData(object: KubeObject): FieldError[] {
 }
 
 const VALIDATORS: Record<string, Validator> = {
+  Ingress: (object) => validateIngress(object as unknown as Ingress),
+  IngressClass: (object, old) =>
+    validateIngressClass(object as unknown as IngressClass, old as unknown as IngressClass | undefined),
+  NetworkPolicy: (object) => validateNetworkPolicy(object as unknown as NetworkPolicy),
+  PersistentVolume: (object, old) =>
+    validatePersistentVolume(object as unknown as PersistentVolume, old as unknown as PersistentVolume | undefined),
+  PersistentVolumeClaim: (object, old) =>
+    validatePersistentVolumeClaim(
+      object as unknown as PersistentVolumeClaim,
+      old as unknown as PersistentVolumeClaim | undefined,
+    ),
+  StorageClass: (object, old) =>
+    validateStorageClass(object as unknown as StorageClass, old as unknown as StorageClass | undefined),
   Pod: (object, old) => {
     const pod = object as unknown as Pod;
     const errors = validatePodSpec(pod.spec, 'spec');

@@ -1,5 +1,18 @@
 import type { RepositorySpec, TagGroup } from './types.ts';
 
+export const MiB = 1024 * 1024;
+
+/** server is shorthand for a server ImageBehavior. */
+export function server(
+  name: Extract<RepositorySpec['behavior'], { kind: 'server' }>['server'],
+  startupMs: number,
+  memoryMiB: number,
+  ports: number[],
+  cpuMillis = 1,
+): RepositorySpec['behavior'] {
+  return { kind: 'server', server: name, startupMs, memoryBytes: Math.round(memoryMiB * MiB), cpuMillis, ports };
+}
+
 /** DEFAULT_PATH is the PATH Docker's official images set. */
 export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
@@ -133,7 +146,10 @@ export const BASE_REPOSITORIES: RepositorySpec[] = [
   },
   {
     names: ['docker.io/library/centos', 'quay.io/centos/centos'],
-    builds: [exact('7.9.2009', ['latest', '7', 'centos7', '7.9.2009']), exact('8.4.2105', ['8', 'centos8', '8.4.2105'])],
+    builds: [
+      exact('7.9.2009', ['latest', '7', 'centos7', '7.9.2009']),
+      exact('8.4.2105', ['8', 'centos8', '8.4.2105']),
+    ],
     os: 'centos',
     sizeMB: 72.6,
     entrypoint: [],

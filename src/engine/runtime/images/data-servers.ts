@@ -1,103 +1,22 @@
-import { exact, release } from './data-base.ts';
+import { exact, MiB, release, server } from './data-base.ts';
 import type { RepositorySpec, TagGroup } from './types.ts';
 
-const MiB = 1024 * 1024;
-
-/** server is shorthand for a server ImageBehavior. */
-function server(
-  name: Extract<RepositorySpec['behavior'], { kind: 'server' }>['server'],
-  startupMs: number,
-  memoryMiB: number,
-  ports: number[],
-  cpuMillis = 1,
-): RepositorySpec['behavior'] {
-  return { kind: 'server', server: name, startupMs, memoryBytes: Math.round(memoryMiB * MiB), cpuMillis, ports };
-}
-
-const nginxVersions: [string, string[]][] = [
-  ['1.29.3', ['latest', 'mainline', '1', '1.29']],
-  ['1.28.0', ['stable', '1.28']],
-  ['1.27.5', ['1.27']],
-  ['1.27.4', []],
-  ['1.27.3', []],
-  ['1.26.3', ['1.26']],
-  ['1.25.5', ['1.25']],
-  ['1.24.0', ['1.24']],
-  ['1.23.4', ['1.23']],
-  ['1.22.1', ['1.22']],
-  ['1.21.6', ['1.21']],
-  ['1.20.2', ['1.20']],
-  ['1.19.10', ['1.19']],
-  ['1.18.0', ['1.18']],
-  ['1.17.10', ['1.17']],
-  ['1.16.1', ['1.16']],
-  ['1.15.12', ['1.15']],
-  ['1.14.2', ['1.14']],
-  ['1.13.12', ['1.13']],
-  ['1.12.2', ['1.12']],
-  ['1.11.13', ['1.11']],
-  ['1.10.3', ['1.10']],
-  ['1.9.15', ['1.9']],
-  ['1.8.1', ['1.8']],
-  ['1.7.9', ['1.7']],
+const elasticVersions = [
+  '9.2.0',
+  '9.1.5',
+  '8.19.5',
+  '8.18.8',
+  '8.17.10',
+  '8.17.0',
+  '8.15.5',
+  '8.11.4',
+  '8.5.3',
+  '7.17.29',
 ];
-
-function nginxBuilds(): TagGroup[] {
-  const out: TagGroup[] = [];
-  for (const [version, aliases] of nginxVersions) {
-    out.push(exact(version, [version, ...aliases]));
-    const alpineAliases = aliases.map((a) => (a === 'latest' ? 'alpine' : `${a}-alpine`));
-    out.push(exact(version, [`${version}-alpine`, ...alpineAliases], 'alpine'));
-  }
-  return out;
-}
-
-const elasticVersions = ['9.2.0', '9.1.5', '8.19.5', '8.18.8', '8.17.10', '8.17.0', '8.15.5', '8.11.4', '8.5.3', '7.17.29'];
 const elasticBuilds = (): TagGroup[] => elasticVersions.map((v) => exact(v, [v]));
 
 /** SERVER_REPOSITORIES are images whose default command is a long-running server. */
 export const SERVER_REPOSITORIES: RepositorySpec[] = [
-  {
-    names: ['docker.io/library/nginx'],
-    builds: nginxBuilds(),
-    os: 'debian',
-    sizeMB: 72.2,
-    alpineSizeMB: 21.1,
-    entrypoint: ['/docker-entrypoint.sh'],
-    cmd: ['nginx', '-g', 'daemon off;'],
-    env: { NGINX_VERSION: '{version}', NJS_VERSION: '0.9.4', NJS_RELEASE: '1~bookworm', PKG_RELEASE: '1~bookworm' },
-    ports: [80],
-    behavior: server('nginx', 500, 3.6, [80]),
-    executables: {
-      '/docker-entrypoint.sh': 'nginx-entrypoint',
-      '/usr/sbin/nginx': 'nginx',
-      '/usr/sbin/nginx-debug': 'nginx',
-      '/usr/bin/curl': 'curl',
-    },
-  },
-  {
-    names: ['docker.io/library/httpd'],
-    builds: [
-      release('2.4.65', ['latest', '2', '2.4']),
-      release('2.4.65', ['alpine', '2-alpine', '2.4-alpine'], 'alpine'),
-      release('2.4.62'),
-      release('2.4.58'),
-    ],
-    os: 'debian',
-    sizeMB: 58.3,
-    alpineSizeMB: 21.4,
-    entrypoint: [],
-    cmd: ['httpd-foreground'],
-    env: { HTTPD_PREFIX: '/usr/local/apache2', HTTPD_VERSION: '{version}' },
-    workingDir: '/usr/local/apache2',
-    ports: [80],
-    behavior: server('httpd', 400, 6.8, [80]),
-    executables: {
-      '/usr/local/bin/httpd-foreground': 'httpd',
-      '/usr/local/apache2/bin/httpd': 'httpd',
-      '/usr/local/apache2/bin/apachectl': 'httpd',
-    },
-  },
   {
     names: ['docker.io/library/redis'],
     builds: [
@@ -142,7 +61,12 @@ export const SERVER_REPOSITORIES: RepositorySpec[] = [
     sizeMB: 172.5,
     entrypoint: ['docker-entrypoint.sh'],
     cmd: ['mysqld'],
-    env: { GOSU_VERSION: '1.19', MYSQL_MAJOR: '{minor}', MYSQL_VERSION: '{version}-1.el9', MYSQL_SHELL_VERSION: '{version}-1.el9' },
+    env: {
+      GOSU_VERSION: '1.19',
+      MYSQL_MAJOR: '{minor}',
+      MYSQL_VERSION: '{version}-1.el9',
+      MYSQL_SHELL_VERSION: '{version}-1.el9',
+    },
     ports: [3306, 33060],
     behavior: server('mysql', 15000, 420, [3306, 33060], 8),
     executables: {
@@ -200,7 +124,12 @@ export const SERVER_REPOSITORIES: RepositorySpec[] = [
     alpineSizeMB: 106.2,
     entrypoint: ['docker-entrypoint.sh'],
     cmd: ['postgres'],
-    env: { LANG: 'en_US.utf8', PG_MAJOR: '{major}', PG_VERSION: '{version}-1.pgdg12+1', PGDATA: '/var/lib/postgresql/data' },
+    env: {
+      LANG: 'en_US.utf8',
+      PG_MAJOR: '{major}',
+      PG_VERSION: '{version}-1.pgdg12+1',
+      PGDATA: '/var/lib/postgresql/data',
+    },
     ports: [5432],
     behavior: server('postgres', 3000, 38, [5432], 3),
     executables: {
@@ -249,7 +178,7 @@ export const SERVER_REPOSITORIES: RepositorySpec[] = [
     ports: [80],
     behavior: server('wordpress', 2000, 24, [80], 3),
     executables: {
-      '/usr/local/bin/docker-entrypoint.sh': 'exec-args',
+      '/usr/local/bin/docker-entrypoint.sh': 'wordpress-entrypoint',
       '/usr/local/bin/apache2-foreground': 'apache2-foreground',
       '/usr/bin/curl': 'curl',
     },
@@ -261,7 +190,10 @@ export const SERVER_REPOSITORIES: RepositorySpec[] = [
     sizeMB: 721.4,
     entrypoint: ['/bin/tini', '--', '/usr/local/bin/docker-entrypoint.sh'],
     cmd: ['eswrapper'],
-    env: { ELASTIC_CONTAINER: 'true', PATH: '/usr/share/elasticsearch/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' },
+    env: {
+      ELASTIC_CONTAINER: 'true',
+      PATH: '/usr/share/elasticsearch/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+    },
     workingDir: '/usr/share/elasticsearch',
     ports: [9200, 9300],
     behavior: server('elasticsearch', 30000, 1280, [9200, 9300], 40),
@@ -320,118 +252,5 @@ export const SERVER_REPOSITORIES: RepositorySpec[] = [
     ports: [8080, 50000],
     behavior: server('jenkins', 20000, 520, [8080, 50000], 25),
     executables: { '/usr/bin/tini': 'tini', '/usr/local/bin/jenkins.sh': 'jenkins', '/usr/bin/curl': 'curl' },
-  },
-  {
-    names: ['docker.io/library/registry'],
-    builds: [release('3.0.0', ['latest', '3']), release('2.8.3', ['2'])],
-    os: 'alpine',
-    sizeMB: 9.6,
-    entrypoint: ['/entrypoint.sh'],
-    cmd: ['/etc/distribution/config.yml'],
-    env: { OTEL_TRACES_EXPORTER: 'none' },
-    ports: [5000],
-    behavior: server('registry', 200, 12, [5000]),
-    executables: { '/entrypoint.sh': 'registry', '/bin/registry': 'registry' },
-  },
-  {
-    names: ['docker.io/traefik/whoami'],
-    builds: [exact('1.11.0', ['latest', 'v1.11.0', 'v1.11']), exact('1.10.3', ['v1.10.3', 'v1.10'])],
-    os: 'scratch',
-    sizeMB: 3.4,
-    entrypoint: ['/whoami'],
-    cmd: [],
-    env: {},
-    ports: [80],
-    behavior: server('whoami', 50, 2.1, [80]),
-    executables: { '/whoami': 'whoami' },
-  },
-  {
-    names: ['docker.io/hashicorp/http-echo'],
-    builds: [exact('1.0.0', ['latest', '1.0', '1.0.0']), exact('0.2.3', ['0.2.3'])],
-    os: 'scratch',
-    sizeMB: 3.4,
-    entrypoint: ['/http-echo'],
-    cmd: [],
-    env: {},
-    ports: [5678],
-    behavior: server('http-echo', 50, 1.8, [5678]),
-    executables: { '/http-echo': 'http-echo' },
-  },
-  {
-    names: ['gcr.io/google-samples/hello-app', 'us-docker.pkg.dev/google-samples/containers/gke/hello-app'],
-    builds: [exact('1.0.0', ['1.0', 'latest']), exact('2.0.0', ['2.0'])],
-    os: 'alpine',
-    sizeMB: 11.2,
-    entrypoint: [],
-    cmd: ['/hello-app'],
-    env: { PORT: '8080' },
-    ports: [8080],
-    behavior: server('hello-app', 50, 2.4, [8080]),
-    executables: { '/hello-app': 'hello-app' },
-  },
-  {
-    names: ['registry.k8s.io/echoserver', 'k8s.gcr.io/echoserver', 'docker.io/kicbase/echo-server'],
-    builds: [exact('1.10', ['1.10', '1.0', 'latest']), exact('1.4', ['1.4'])],
-    os: 'debian',
-    sizeMB: 46.1,
-    entrypoint: [],
-    cmd: ['/usr/local/bin/run.sh'],
-    env: {},
-    ports: [8080],
-    behavior: server('echoserver', 200, 4.4, [8080]),
-    executables: { '/usr/local/bin/run.sh': 'echoserver' },
-  },
-  {
-    names: ['registry.k8s.io/e2e-test-images/agnhost'],
-    builds: ['2.56', '2.55', '2.54', '2.53', '2.52', '2.51', '2.50', '2.48', '2.47', '2.45', '2.43', '2.40', '2.39'].map((v) =>
-      exact(v, [v]),
-    ),
-    os: 'alpine',
-    sizeMB: 57.4,
-    entrypoint: ['/agnhost'],
-    cmd: ['pause'],
-    env: {},
-    ports: [],
-    behavior: server('agnhost', 50, 6.1, []),
-    executables: { '/agnhost': 'agnhost' },
-  },
-  {
-    names: ['registry.k8s.io/hpa-example', 'k8s.gcr.io/hpa-example'],
-    builds: [exact('1.0', ['latest'])],
-    os: 'debian',
-    sizeMB: 180.4,
-    entrypoint: [],
-    cmd: ['apache2-foreground'],
-    env: { PHP_VERSION: '5.6.19' },
-    workingDir: '/var/www/html',
-    ports: [80],
-    behavior: server('php-apache', 900, 11, [80]),
-    executables: { '/usr/local/bin/apache2-foreground': 'apache2-foreground' },
-  },
-  {
-    names: ['docker.io/prom/prometheus', 'quay.io/prometheus/prometheus'],
-    builds: [exact('3.7.3', ['latest', 'v3.7.3']), exact('2.55.1', ['v2.55.1'])],
-    os: 'busybox',
-    sizeMB: 118.9,
-    entrypoint: ['/bin/prometheus'],
-    cmd: ['--config.file=/etc/prometheus/prometheus.yml', '--storage.tsdb.path=/prometheus'],
-    env: {},
-    workingDir: '/prometheus',
-    ports: [9090],
-    behavior: server('prometheus', 1500, 64, [9090], 6),
-    executables: { '/bin/prometheus': 'prometheus' },
-  },
-  {
-    names: ['docker.io/grafana/grafana'],
-    builds: [exact('12.2.1', ['latest', '12.2.1']), exact('11.6.7', ['11.6.7'])],
-    os: 'alpine',
-    sizeMB: 170.2,
-    entrypoint: ['/run.sh'],
-    cmd: [],
-    env: { GF_PATHS_HOME: '/usr/share/grafana' },
-    workingDir: '/usr/share/grafana',
-    ports: [3000],
-    behavior: server('grafana', 4000, 88, [3000], 5),
-    executables: { '/run.sh': 'grafana' },
   },
 ];

@@ -35,16 +35,27 @@ export class LogBuilder {
  * defaults reads the image's own figures (start-up time, memory, CPU) when the program is the
  * image's server, so the catalog stays the one place those numbers live.
  */
-export function imageDefaults(inv: Invocation, kind: ServerKind, fallback: { startupMs: number; memoryBytes: number; cpuMillis: number }) {
+export function imageDefaults(
+  inv: Invocation,
+  kind: ServerKind,
+  fallback: { startupMs: number; memoryBytes: number; cpuMillis: number },
+) {
   const b = inv.proc.image.behavior;
-  if (b.kind === 'server' && b.server === kind) return { startupMs: b.startupMs, memoryBytes: b.memoryBytes, cpuMillis: b.cpuMillis };
+  if (b.kind === 'server' && b.server === kind)
+    return { startupMs: b.startupMs, memoryBytes: b.memoryBytes, cpuMillis: b.cpuMillis };
   return fallback;
 }
 
 export function launch(
   kind: ServerKind,
   logs: TimedLog[],
-  fields: { readyAfterMs?: number; ports: number[]; memoryBytes: number; cpuMillis: number; sigterm: SigtermBehavior } & Partial<ServerLaunch>,
+  fields: {
+    readyAfterMs?: number;
+    ports: number[];
+    memoryBytes: number;
+    cpuMillis: number;
+    sigterm: SigtermBehavior;
+  } & Partial<ServerLaunch>,
 ): { server: ServerLaunch } {
   return { server: { ...fields, kind, logs } };
 }

@@ -1,4 +1,4 @@
-import { fail, ok, type Invocation, type Program, type ProgramResult } from '../sh/program.ts';
+import { fail, ok, type Program, type ProgramResult } from '../sh/program.ts';
 import { imageDefaults, launch, LogBuilder, MiB, option, stableHex } from './common.ts';
 
 /** rfc3339 is `date --rfc-3339=seconds`, the stamp the official database entrypoints print. */
@@ -17,11 +17,19 @@ function mysqlEntrypoint(flavor: 'mysql' | 'mariadb'): Program {
     let args = inv.argv.slice(1);
     if ((args[0] ?? '').startsWith('-')) args = [flavor === 'mysql' ? 'mysqld' : 'mariadbd', ...args];
     const server = args[0] ?? '';
-    if (!['mysqld', 'mariadbd'].includes(server) || args.some((a) => ['--help', '-V', '--version', '--verbose'].includes(a))) return { exec: args };
+    if (
+      !['mysqld', 'mariadbd'].includes(server) ||
+      args.some((a) => ['--help', '-V', '--version', '--verbose'].includes(a))
+    )
+      return { exec: args };
     const env = inv.env;
     const version = inv.proc.image.version;
     const label = flavor === 'mysql' ? `MySQL Server ${version}-1.el9` : `MariaDB Server 1:${version}+maria~ubu2404`;
-    const d = imageDefaults(inv, flavor, { startupMs: flavor === 'mysql' ? 15000 : 6000, memoryBytes: (flavor === 'mysql' ? 420 : 96) * MiB, cpuMillis: 6 });
+    const d = imageDefaults(inv, flavor, {
+      startupMs: flavor === 'mysql' ? 15000 : 6000,
+      memoryBytes: (flavor === 'mysql' ? 420 : 96) * MiB,
+      cpuMillis: 6,
+    });
     const log = new LogBuilder(inv.now);
     const note = (t: number, text: string): void => void log.out(t, `${rfc3339(log, t)} [Note] [Entrypoint]: ${text}`);
     note(0, `Entrypoint script for ${label} started.`);
@@ -30,11 +38,27 @@ function mysqlEntrypoint(flavor: 'mysql' | 'mariadb'): Program {
     const initialized = inv.fs.exists('/var/lib/mysql/mysql');
     const mariadb = flavor === 'mariadb';
     const root = mariadb
-      ? firstSet(env, 'MARIADB_ROOT_PASSWORD', 'MYSQL_ROOT_PASSWORD', 'MARIADB_ROOT_PASSWORD_HASH', 'MARIADB_ALLOW_EMPTY_ROOT_PASSWORD', 'MYSQL_ALLOW_EMPTY_PASSWORD', 'MARIADB_RANDOM_ROOT_PASSWORD', 'MYSQL_RANDOM_ROOT_PASSWORD')
+      ? firstSet(
+          env,
+          'MARIADB_ROOT_PASSWORD',
+          'MYSQL_ROOT_PASSWORD',
+          'MARIADB_ROOT_PASSWORD_HASH',
+          'MARIADB_ALLOW_EMPTY_ROOT_PASSWORD',
+          'MYSQL_ALLOW_EMPTY_PASSWORD',
+          'MARIADB_RANDOM_ROOT_PASSWORD',
+          'MYSQL_RANDOM_ROOT_PASSWORD',
+        )
       : firstSet(env, 'MYSQL_ROOT_PASSWORD', 'MYSQL_ALLOW_EMPTY_PASSWORD', 'MYSQL_RANDOM_ROOT_PASSWORD');
     const error = (text: string): ProgramResult => {
       log.err(400, `${rfc3339(log, 400)} [ERROR] [Entrypoint]: ${text}`);
-      return launch(flavor, log.logs, { ports: [], memoryBytes: 8 * MiB, cpuMillis: 0, exitAfterMs: 420, exitCode: 1, sigterm: { afterMs: 1, code: 143 } });
+      return launch(flavor, log.logs, {
+        ports: [],
+        memoryBytes: 8 * MiB,
+        cpuMillis: 0,
+        exitAfterMs: 420,
+        exitCode: 1,
+        sigterm: { afterMs: 1, code: 143 },
+      });
     };
     if (!initialized && root === undefined) {
       return error(
@@ -75,13 +99,28 @@ function mysqlEntrypoint(flavor: 'mysql' | 'mariadb'): Program {
     }
     const stamp = log.iso(ready).replace('Z', '000Z');
     if (mariadb) {
-      log.err(ready - 20, `${rfc3339(log, ready)} 0 [Note] Starting MariaDB ${version}-MariaDB-ubu2404 source revision 00000000 server_uid ${stableHex(inv.ctx.hostname, 27)} as process 1`);
-      log.err(ready, `${rfc3339(log, ready)} 0 [Note] mariadbd: ready for connections.\nVersion: '${version}-MariaDB-ubu2404'  socket: '/run/mysqld/mysqld.sock'  port: 3306  mariadb.org binary distribution`);
+      log.err(
+        ready - 20,
+        `${rfc3339(log, ready)} 0 [Note] Starting MariaDB ${version}-MariaDB-ubu2404 source revision 00000000 server_uid ${stableHex(inv.ctx.hostname, 27)} as process 1`,
+      );
+      log.err(
+        ready,
+        `${rfc3339(log, ready)} 0 [Note] mariadbd: ready for connections.\nVersion: '${version}-MariaDB-ubu2404'  socket: '/run/mysqld/mysqld.sock'  port: 3306  mariadb.org binary distribution`,
+      );
     } else {
       log.err(ready - 30, `${stamp} 0 [System] [MY-015015] [Server] MySQL Server - start.`);
-      log.err(ready - 20, `${stamp} 0 [System] [MY-010116] [Server] /usr/sbin/mysqld (mysqld ${version}) starting as process 1`);
-      log.err(ready, `${stamp} 0 [System] [MY-011323] [Server] X Plugin ready for connections. Bind-address: '::' port: 33060, socket: /var/run/mysqld/mysqlx.sock`);
-      log.err(ready, `${stamp} 0 [System] [MY-010931] [Server] /usr/sbin/mysqld: ready for connections. Version: '${version}'  socket: '/var/run/mysqld/mysqld.sock'  port: 3306  MySQL Community Server - GPL.`);
+      log.err(
+        ready - 20,
+        `${stamp} 0 [System] [MY-010116] [Server] /usr/sbin/mysqld (mysqld ${version}) starting as process 1`,
+      );
+      log.err(
+        ready,
+        `${stamp} 0 [System] [MY-011323] [Server] X Plugin ready for connections. Bind-address: '::' port: 33060, socket: /var/run/mysqld/mysqlx.sock`,
+      );
+      log.err(
+        ready,
+        `${stamp} 0 [System] [MY-010931] [Server] /usr/sbin/mysqld: ready for connections. Version: '${version}'  socket: '/var/run/mysqld/mysqld.sock'  port: 3306  MySQL Community Server - GPL.`,
+      );
     }
     return launch(flavor, log.logs, {
       readyAfterMs: ready,
@@ -96,16 +135,21 @@ function mysqlEntrypoint(flavor: 'mysql' | 'mariadb'): Program {
 
 const mysqld: Program = (inv) => {
   const mariadb = inv.proc.image.behavior.kind === 'server' && inv.proc.image.behavior.server === 'mariadb';
-  if (inv.argv.includes('--version') || inv.argv.includes('-V')) return ok(`/usr/sbin/mysqld  Ver ${inv.proc.image.version} for Linux on x86_64 (MySQL Community Server - GPL)\n`);
+  if (inv.argv.includes('--version') || inv.argv.includes('-V'))
+    return ok(`/usr/sbin/mysqld  Ver ${inv.proc.image.version} for Linux on x86_64 (MySQL Community Server - GPL)\n`);
   if (!inv.fs.exists('/var/lib/mysql/mysql')) inv.fs.mkdir('/var/lib/mysql/mysql', { parents: true, now: inv.now });
-  return mysqlEntrypoint(mariadb ? 'mariadb' : 'mysql')({ ...inv, argv: ['docker-entrypoint.sh', mariadb ? 'mariadbd' : 'mysqld', ...inv.argv.slice(1)] });
+  return mysqlEntrypoint(mariadb ? 'mariadb' : 'mysql')({
+    ...inv,
+    argv: ['docker-entrypoint.sh', mariadb ? 'mariadbd' : 'mysqld', ...inv.argv.slice(1)],
+  });
 };
 
 /** postgresEntrypoint follows docker-library/postgres's docker-entrypoint.sh. */
 const postgresEntrypoint: Program = (inv) => {
   let args = inv.argv.slice(1);
   if ((args[0] ?? '').startsWith('-')) args = ['postgres', ...args];
-  if (args[0] !== 'postgres' || args.some((a) => ['--help', '-V', '--version', '--describe-config'].includes(a))) return { exec: args };
+  if (args[0] !== 'postgres' || args.some((a) => ['--help', '-V', '--version', '--describe-config'].includes(a)))
+    return { exec: args };
   const env = inv.env;
   const pgdata = env['PGDATA'] ?? '/var/lib/postgresql/data';
   const version = inv.proc.image.version;
@@ -118,9 +162,20 @@ const postgresEntrypoint: Program = (inv) => {
       60,
       'Error: Database is uninitialized and superuser password is not specified.\n       You must specify POSTGRES_PASSWORD to a non-empty value for the\n       superuser. For example, "-e POSTGRES_PASSWORD=password" on "docker run".\n\n       You may also use "POSTGRES_HOST_AUTH_METHOD=trust" to allow all\n       connections without a password. This is *not* recommended.\n\n       See PostgreSQL documentation about "trust":\n       https://www.postgresql.org/docs/current/auth-trust.html',
     );
-    return launch('postgres', log.logs, { ports: [], memoryBytes: 4 * MiB, cpuMillis: 0, exitAfterMs: 80, exitCode: 1, sigterm: { afterMs: 1, code: 143 } });
+    return launch('postgres', log.logs, {
+      ports: [],
+      memoryBytes: 4 * MiB,
+      cpuMillis: 0,
+      exitAfterMs: 80,
+      exitCode: 1,
+      sigterm: { afterMs: 1, code: 143 },
+    });
   }
-  const pg = (t: number, pid: number, text: string): void => void log.err(t, `${log.at(t, '%Y-%m-%d %H:%M:%S.')}${String((inv.now + t) % 1000).padStart(3, '0')} UTC [${pid}] LOG:  ${text}`);
+  const pg = (t: number, pid: number, text: string): void =>
+    void log.err(
+      t,
+      `${log.at(t, '%Y-%m-%d %H:%M:%S.')}${String((inv.now + t) % 1000).padStart(3, '0')} UTC [${pid}] LOG:  ${text}`,
+    );
   const banner = `starting PostgreSQL ${version} (Debian ${version}-1.pgdg12+1) on x86_64-pc-linux-gnu, compiled by gcc (Debian 12.2.0-14+deb12u1) 12.2.0, 64-bit`;
   const ready = initialized ? Math.round(d.startupMs / 3) : d.startupMs;
   if (initialized) {
@@ -130,7 +185,10 @@ const postgresEntrypoint: Program = (inv) => {
       100,
       `The files belonging to this database system will be owned by user "postgres".\nThis user must also own the server process.\n\nThe database cluster will be initialized with locale "en_US.utf8".\nThe default database encoding has accordingly been set to "UTF8".\nThe default text search configuration will be set to "english".\n\nData page checksums are disabled.\n\nfixing permissions on existing directory ${pgdata} ... ok\ncreating subdirectories ... ok\nselecting dynamic shared memory implementation ... posix\nselecting default "max_connections" ... 100\nselecting default "shared_buffers" ... 128MB\nselecting default time zone ... Etc/UTC\ncreating configuration files ... ok\nrunning bootstrap script ... ok\nperforming post-bootstrap initialization ... ok\nsyncing data to disk ... ok\n\n\nSuccess. You can now start the database server using:\n\n    pg_ctl -D ${pgdata} -l logfile start\n`,
     );
-    log.err(1200, 'initdb: warning: enabling "trust" authentication for local connections\ninitdb: hint: You can change this by editing pg_hba.conf or using the option -A, or --auth-local and --auth-host, the next time you run initdb.');
+    log.err(
+      1200,
+      'initdb: warning: enabling "trust" authentication for local connections\ninitdb: hint: You can change this by editing pg_hba.conf or using the option -A, or --auth-local and --auth-host, the next time you run initdb.',
+    );
     log.out(1300, 'waiting for server to start....');
     pg(1400, 48, banner);
     pg(1410, 48, 'listening on Unix socket "/var/run/postgresql/.s.PGSQL.5432"');
@@ -152,7 +210,14 @@ const postgresEntrypoint: Program = (inv) => {
   pg(ready - 20, 1, 'listening on Unix socket "/var/run/postgresql/.s.PGSQL.5432"');
   pg(ready - 10, 64, `database system was shut down at ${log.at(ready - 100, '%Y-%m-%d %H:%M:%S')} UTC`);
   pg(ready, 1, 'database system is ready to accept connections');
-  return launch('postgres', log.logs, { readyAfterMs: ready, ports: [5432], memoryBytes: d.memoryBytes, memoryAfterMs: ready, cpuMillis: d.cpuMillis, sigterm: { afterMs: 300, code: 0 } });
+  return launch('postgres', log.logs, {
+    readyAfterMs: ready,
+    ports: [5432],
+    memoryBytes: d.memoryBytes,
+    memoryAfterMs: ready,
+    cpuMillis: d.cpuMillis,
+    sigterm: { afterMs: 300, code: 0 },
+  });
 };
 
 const mongoEntrypoint: Program = (inv) => {
@@ -162,7 +227,9 @@ const mongoEntrypoint: Program = (inv) => {
   const user = inv.env['MONGO_INITDB_ROOT_USERNAME'];
   const pass = inv.env['MONGO_INITDB_ROOT_PASSWORD'];
   if ((user && !pass) || (!user && pass)) {
-    return fail(`error: missing 'MONGO_INITDB_ROOT_USERNAME' or 'MONGO_INITDB_ROOT_PASSWORD'\n       both must be specified for a user to be created`);
+    return fail(
+      `error: missing 'MONGO_INITDB_ROOT_USERNAME' or 'MONGO_INITDB_ROOT_PASSWORD'\n       both must be specified for a user to be created`,
+    );
   }
   return { exec: args };
 };
@@ -171,12 +238,35 @@ const mongod: Program = (inv) => {
   const d = imageDefaults(inv, 'mongo', { startupMs: 2500, memoryBytes: 165 * MiB, cpuMillis: 10 });
   const log = new LogBuilder(inv.now);
   const json = (t: number, c: string, id: number, ctx: string, msg: string, attr = '{}'): void =>
-    void log.out(t, `{"t":{"$date":"${log.iso(t).replace('Z', '+00:00')}"},"s":"I",  "c":"${c}", "id":${id}, "ctx":"${ctx}","msg":"${msg}","attr":${attr}}`);
-  json(0, 'CONTROL', 23285, 'main', 'Automatically disabling TLS 1.0 and TLS 1.1, to force-enable TLS 1.0 specify --sslDisabledProtocols \'none\'');
-  json(10, 'CONTROL', 4615611, 'initandlisten', 'MongoDB starting', `{"pid":1,"port":27017,"dbPath":"/data/db","architecture":"64-bit","host":"${inv.ctx.hostname}"}`);
+    void log.out(
+      t,
+      `{"t":{"$date":"${log.iso(t).replace('Z', '+00:00')}"},"s":"I",  "c":"${c}", "id":${id}, "ctx":"${ctx}","msg":"${msg}","attr":${attr}}`,
+    );
+  json(
+    0,
+    'CONTROL',
+    23285,
+    'main',
+    "Automatically disabling TLS 1.0 and TLS 1.1, to force-enable TLS 1.0 specify --sslDisabledProtocols 'none'",
+  );
+  json(
+    10,
+    'CONTROL',
+    4615611,
+    'initandlisten',
+    'MongoDB starting',
+    `{"pid":1,"port":27017,"dbPath":"/data/db","architecture":"64-bit","host":"${inv.ctx.hostname}"}`,
+  );
   json(d.startupMs, 'NETWORK', 23015, 'listener', 'Listening on', '{"address":"0.0.0.0"}');
   json(d.startupMs, 'NETWORK', 23016, 'listener', 'Waiting for connections', '{"port":27017,"ssl":"off"}');
-  return launch('mongo', log.logs, { readyAfterMs: d.startupMs, ports: [27017], memoryBytes: d.memoryBytes, memoryAfterMs: d.startupMs, cpuMillis: d.cpuMillis, sigterm: { afterMs: 500, code: 0 } });
+  return launch('mongo', log.logs, {
+    readyAfterMs: d.startupMs,
+    ports: [27017],
+    memoryBytes: d.memoryBytes,
+    memoryAfterMs: d.startupMs,
+    cpuMillis: d.cpuMillis,
+    sigterm: { afterMs: 500, code: 0 },
+  });
 };
 
 const redisEntrypoint: Program = (inv) => {
@@ -187,97 +277,54 @@ const redisEntrypoint: Program = (inv) => {
 
 const redisServer: Program = (inv) => {
   const args = inv.argv.slice(1);
-  if (args.includes('--version') || args.includes('-v')) return ok(`Redis server v=${inv.proc.image.version} sha=00000000:0 malloc=jemalloc-5.3.0 bits=64 build=1\n`);
+  if (args.includes('--version') || args.includes('-v'))
+    return ok(`Redis server v=${inv.proc.image.version} sha=00000000:0 malloc=jemalloc-5.3.0 bits=64 build=1\n`);
   const d = imageDefaults(inv, 'redis', { startupMs: 150, memoryBytes: 3.2 * MiB, cpuMillis: 2 });
   const port = Number(option(args, '--port') ?? 6379);
   const config = args.find((a) => !a.startsWith('-') && a.endsWith('.conf'));
   const log = new LogBuilder(inv.now);
-  const ts = (t: number, role: string): string => `1:${role} ${log.at(t, '%d %b %Y %H:%M:%S.')}${String((inv.now + t) % 1000).padStart(3, '0')}`;
-  log.out(0, `${ts(0, 'C')} # WARNING Memory overcommit must be enabled! Without it, a background save or replication may fail under low memory condition. Being disabled, it can also cause failures without low memory condition, see https://github.com/jemalloc/jemalloc/issues/1328. To fix this issue add 'vm.overcommit_memory = 1' to /etc/sysctl.conf and then reboot or run the command 'sysctl vm.overcommit_memory=1' for this to take effect.`);
+  const ts = (t: number, role: string): string =>
+    `1:${role} ${log.at(t, '%d %b %Y %H:%M:%S.')}${String((inv.now + t) % 1000).padStart(3, '0')}`;
+  log.out(
+    0,
+    `${ts(0, 'C')} # WARNING Memory overcommit must be enabled! Without it, a background save or replication may fail under low memory condition. Being disabled, it can also cause failures without low memory condition, see https://github.com/jemalloc/jemalloc/issues/1328. To fix this issue add 'vm.overcommit_memory = 1' to /etc/sysctl.conf and then reboot or run the command 'sysctl vm.overcommit_memory=1' for this to take effect.`,
+  );
   log.out(1, `${ts(1, 'C')} * oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo`);
-  log.out(1, `${ts(1, 'C')} * Redis version=${inv.proc.image.version}, bits=64, commit=00000000, modified=1, pid=1, just started`);
-  log.out(1, config ? `${ts(1, 'C')} * Configuration loaded` : `${ts(1, 'C')} # Warning: no config file specified, using the default config. In order to specify a config file use redis-server /path/to/redis.conf`);
+  log.out(
+    1,
+    `${ts(1, 'C')} * Redis version=${inv.proc.image.version}, bits=64, commit=00000000, modified=1, pid=1, just started`,
+  );
+  log.out(
+    1,
+    config
+      ? `${ts(1, 'C')} * Configuration loaded`
+      : `${ts(1, 'C')} # Warning: no config file specified, using the default config. In order to specify a config file use redis-server /path/to/redis.conf`,
+  );
   log.out(2, `${ts(2, 'M')} * monotonic clock: POSIX clock_gettime`);
   log.out(3, `${ts(3, 'M')} * Running mode=standalone, port=${port}.`);
   log.out(d.startupMs, `${ts(d.startupMs, 'M')} * Server initialized`);
   log.out(d.startupMs, `${ts(d.startupMs, 'M')} * Ready to accept connections tcp`);
-  return launch('redis', log.logs, { readyAfterMs: d.startupMs, ports: [port], memoryBytes: d.memoryBytes, memoryAfterMs: d.startupMs, cpuMillis: d.cpuMillis, sigterm: { afterMs: 100, code: 0 } });
-};
-
-/** clientTarget reads -h/-p (or --host/--port) for database clients; localhost by default. */
-function clientTarget(inv: Invocation, defaultPort: number): { host: string; port: number } {
-  const args = inv.argv.slice(1);
-  const host = option(args, '-h', '--host') ?? args.find((a) => a.startsWith('-h') && a.length > 2)?.slice(2) ?? 'localhost';
-  const port = Number(option(args, '-p', '--port', '-P') ?? defaultPort);
-  return { host, port: Number.isFinite(port) && port > 0 ? port : defaultPort };
-}
-
-const redisCli: Program = (inv) => {
-  const { host, port } = clientTarget(inv, 6379);
-  const words = inv.argv.slice(1).filter((a, i, all) => !a.startsWith('-') && !['-h', '-p', '-a', '-n'].includes(all[i - 1] ?? ''));
-  const state = inv.net.tcp(host, port, 5000);
-  if (state !== 'open') return fail(`Could not connect to Redis at ${host === 'localhost' ? '127.0.0.1' : host}:${port}: ${state === 'unresolved' ? 'Name or service not known' : 'Connection refused'}`);
-  const cmd = (words[0] ?? '').toLowerCase();
-  if (cmd === 'ping') return ok('PONG\n');
-  if (cmd === 'set') return ok('OK\n');
-  if (cmd === 'get') return ok('\n');
-  if (cmd === 'info') return ok(`# Server\r\nredis_version:${inv.proc.image.version}\r\nredis_mode:standalone\r\ntcp_port:${port}\r\n`);
-  return ok(`(error) ERR unknown command '${words[0] ?? ''}'\n`);
-};
-
-const mysqladmin: Program = (inv) => {
-  const { host, port } = clientTarget(inv, 3306);
-  if (inv.net.tcp(host, port, 5000) === 'open') return ok('mysqld is alive\n');
-  if (host === 'localhost') return fail(`mysqladmin: connect to server at 'localhost' failed\nerror: 'Can't connect to local MySQL server through socket '/var/run/mysqld/mysqld.sock' (2)'\nCheck that mysqld is running and that the socket: '/var/run/mysqld/mysqld.sock' exists!`);
-  return fail(`mysqladmin: connect to server at '${host}' failed\nerror: 'Can't connect to MySQL server on '${host}:${port}' (111)'\nCheck that mysqld is running on ${host} and that the port is ${port}.\nYou can check this by doing 'telnet ${host} ${port}'`);
-};
-
-const mysqlClient: Program = (inv) => {
-  const { host, port } = clientTarget(inv, 3306);
-  const state = inv.net.tcp(host, port, 5000);
-  if (state === 'unresolved') return fail(`ERROR 2005 (HY000): Unknown MySQL server host '${host}' (-2)`);
-  if (state !== 'open') return fail(host === 'localhost' ? `ERROR 2002 (HY000): Can't connect to local MySQL server through socket '/var/run/mysqld/mysqld.sock' (2)` : `ERROR 2003 (HY000): Can't connect to MySQL server on '${host}:${port}' (111)`);
-  const query = option(inv.argv.slice(1), '-e', '--execute') ?? inv.stdin ?? '';
-  const select = /select\s+(.+?);?\s*$/i.exec(query.trim());
-  if (select) return ok(`${select[1]}\n${(select[1] ?? '').replace(/^'(.*)'$/, '$1')}\n`);
-  if (/show\s+databases/i.test(query)) return ok('Database\ninformation_schema\nmysql\nperformance_schema\nsys\n');
-  return ok('');
-};
-
-const pgIsready: Program = (inv) => {
-  const { host, port } = clientTarget(inv, 5432);
-  const label = host === 'localhost' ? `/var/run/postgresql:${port}` : `${host}:${port}`;
-  return inv.net.tcp(host, port, 3000) === 'open' ? ok(`${label} - accepting connections\n`) : { status: 2, stdout: `${label} - no response\n` };
-};
-
-const psql: Program = (inv) => {
-  const { host, port } = clientTarget(inv, 5432);
-  const state = inv.net.tcp(host, port, 3000);
-  if (state === 'unresolved') return fail(`psql: error: could not translate host name "${host}" to address: Name or service not known`, 2);
-  if (state !== 'open') {
-    return fail(host === 'localhost' ? `psql: error: connection to server on socket "/var/run/postgresql/.s.PGSQL.${port}" failed: No such file or directory\n\tIs the server running locally and accepting connections on that socket?` : `psql: error: connection to server at "${host}" (${inv.net.resolve(host) ?? host}), port ${port} failed: Connection refused\n\tIs the server running on that host and accepting TCP/IP connections?`, 2);
-  }
-  const query = option(inv.argv.slice(1), '-c', '--command') ?? '';
-  if (/select\s+1/i.test(query)) return ok(' ?column? \n----------\n        1\n(1 row)\n\n');
-  if (/select\s+version\(\)/i.test(query)) return ok(`                                                       version\n---------------------------------------------------------------------------------------------------------------------\n PostgreSQL ${inv.proc.image.version} (Debian ${inv.proc.image.version}-1.pgdg12+1) on x86_64-pc-linux-gnu, compiled by gcc (Debian 12.2.0-14+deb12u1) 12.2.0, 64-bit\n(1 row)\n\n`);
-  return ok('');
+  return launch('redis', log.logs, {
+    readyAfterMs: d.startupMs,
+    ports: [port],
+    memoryBytes: d.memoryBytes,
+    memoryAfterMs: d.startupMs,
+    cpuMillis: d.cpuMillis,
+    sigterm: { afterMs: 100, code: 0 },
+  });
 };
 
 export const DATABASE_PROGRAMS: Record<string, Program> = {
   'mysql-entrypoint': mysqlEntrypoint('mysql'),
   'mariadb-entrypoint': mysqlEntrypoint('mariadb'),
   mysqld,
-  mysql: mysqlClient,
-  mysqladmin,
-  'mariadb-healthcheck': (inv) => (inv.net.tcp('localhost', 3306, 3000) === 'open' ? ok('') : fail('healthcheck connect failed')),
   'postgres-entrypoint': postgresEntrypoint,
-  postgres: (inv) => (inv.argv.includes('--version') ? ok(`postgres (PostgreSQL) ${inv.proc.image.version} (Debian ${inv.proc.image.version}-1.pgdg12+1)\n`) : postgresEntrypoint({ ...inv, argv: ['docker-entrypoint.sh', ...inv.argv] })),
-  pg_isready: pgIsready,
-  psql,
+  postgres: (inv) =>
+    inv.argv.includes('--version')
+      ? ok(`postgres (PostgreSQL) ${inv.proc.image.version} (Debian ${inv.proc.image.version}-1.pgdg12+1)\n`)
+      : postgresEntrypoint({ ...inv, argv: ['docker-entrypoint.sh', ...inv.argv] }),
   'mongo-entrypoint': mongoEntrypoint,
   mongod,
-  mongosh: (inv) => (inv.net.tcp('localhost', 27017, 3000) === 'open' ? ok('{ ok: 1 }\n') : fail('MongoNetworkError: connect ECONNREFUSED 127.0.0.1:27017')),
   'redis-entrypoint': redisEntrypoint,
   'redis-server': redisServer,
-  'redis-cli': redisCli,
 };

@@ -24,7 +24,14 @@ export interface HttpEnv {
 
 /** HttpReply is a server's answer, the CPU it cost, and the access-log line it writes (if any). */
 export type HttpReply =
-  | { kind: 'response'; status: number; body: string; headers: Record<string, string>; cpuMs: number; logs?: { stream: 'stdout' | 'stderr'; text: string }[] }
+  | {
+      kind: 'response';
+      status: number;
+      body: string;
+      headers: Record<string, string>;
+      cpuMs: number;
+      logs?: { stream: 'stdout' | 'stderr'; text: string }[];
+    }
   /** the port speaks another protocol: the HTTP client sees the connection close (curl: Empty reply) */
   | { kind: 'reset' };
 
@@ -55,7 +62,12 @@ function httpDate(now: number): string {
 }
 
 /** staticFile resolves a URL path under a document root the way nginx and Apache do. */
-function staticFile(env: HttpEnv, root: string, urlPath: string): { kind: 'file'; path: string; content: string } | { kind: 'redirect' } | { kind: 'forbidden' } | { kind: 'missing' } {
+function staticFile(
+  env: HttpEnv,
+  root: string,
+  urlPath: string,
+):
+  { kind: 'file'; path: string; content: string } | { kind: 'redirect' } | { kind: 'forbidden' } | { kind: 'missing' } {
   const clean = decodeURIComponent(urlPath.split('?')[0] ?? '/');
   const path = `${root.replace(/\/$/, '')}${clean}`;
   const st = env.fs.stat(path);
@@ -85,19 +97,36 @@ function nginx(server: ServerState, req: HttpRequest, env: HttpEnv): HttpReply {
   const found = staticFile(env, server.config?.['root'] ?? '/usr/share/nginx/html', req.path);
   let r: HttpReply;
   if (found.kind === 'file') {
-    r = reply(200, req.method === 'HEAD' ? '' : found.content, { ...base, 'Content-Type': contentType(found.path), 'Last-Modified': httpDate(env.now - 86_400_000), ETag: `"${stableHex(found.content, 8)}-${utf8Length(found.content).toString(16)}"`, 'Accept-Ranges': 'bytes' });
+    r = reply(200, req.method === 'HEAD' ? '' : found.content, {
+      ...base,
+      'Content-Type': contentType(found.path),
+      'Last-Modified': httpDate(env.now - 86_400_000),
+      ETag: `"${stableHex(found.content, 8)}-${utf8Length(found.content).toString(16)}"`,
+      'Accept-Ranges': 'bytes',
+    });
     if (r.kind === 'response') r.headers['Content-Length'] = String(utf8Length(found.content));
   } else if (found.kind === 'redirect') {
-    r = reply(301, nginxErrorPage(301, 'Moved Permanently', version), { ...base, 'Content-Type': 'text/html', Location: `http://${req.headers['Host'] ?? 'localhost'}${req.path}/` });
-  } else if (found.kind === 'forbidden') r = reply(403, nginxErrorPage(403, 'Forbidden', version), { ...base, 'Content-Type': 'text/html' });
+    r = reply(301, nginxErrorPage(301, 'Moved Permanently', version), {
+      ...base,
+      'Content-Type': 'text/html',
+      Location: `http://${req.headers['Host'] ?? 'localhost'}${req.path}/`,
+    });
+  } else if (found.kind === 'forbidden')
+    r = reply(403, nginxErrorPage(403, 'Forbidden', version), { ...base, 'Content-Type': 'text/html' });
   else r = reply(404, nginxErrorPage(404, 'Not Found', version), { ...base, 'Content-Type': 'text/html' });
   if (r.kind !== 'response') return r;
   r.logs = [];
   if (found.kind === 'missing') {
     const path = `${server.config?.['root'] ?? '/usr/share/nginx/html'}${req.path.split('?')[0] ?? ''}`;
-    r.logs.push({ stream: 'stderr', text: `${formatDate(env.now, '%Y/%m/%d %H:%M:%S')} [error] 29#29: *1 open() "${path}" failed (2: No such file or directory), client: ${req.remoteAddr}, server: localhost, request: "${req.method} ${req.path} HTTP/1.1", host: "${req.headers['Host'] ?? 'localhost'}"` });
+    r.logs.push({
+      stream: 'stderr',
+      text: `${formatDate(env.now, '%Y/%m/%d %H:%M:%S')} [error] 29#29: *1 open() "${path}" failed (2: No such file or directory), client: ${req.remoteAddr}, server: localhost, request: "${req.method} ${req.path} HTTP/1.1", host: "${req.headers['Host'] ?? 'localhost'}"`,
+    });
   }
-  r.logs.push({ stream: 'stdout', text: combinedLog(req, env, r.status, Number(r.headers['Content-Length'] ?? 0), true) });
+  r.logs.push({
+    stream: 'stdout',
+    text: combinedLog(req, env, r.status, Number(r.headers['Content-Length'] ?? 0), true),
+  });
   return r;
 }
 
@@ -106,10 +135,19 @@ function apache(server: ServerState, req: HttpRequest, env: HttpEnv): HttpReply 
   const found = staticFile(env, server.config?.['root'] ?? '/usr/local/apache2/htdocs', req.path);
   let r: HttpReply;
   if (found.kind === 'file') r = reply(200, found.content, { ...base, 'Content-Type': contentType(found.path) });
-  else if (found.kind === 'redirect') r = reply(301, apacheErrorPage(301, 'Moved Permanently', `The document has moved <a href="${req.path}/">here</a>.`), { ...base, Location: `${req.path}/` });
-  else if (found.kind === 'forbidden') r = reply(403, apacheErrorPage(403, 'Forbidden', "You don't have permission to access this resource."), base);
+  else if (found.kind === 'redirect')
+    r = reply(
+      301,
+      apacheErrorPage(301, 'Moved Permanently', `The document has moved <a href="${req.path}/">here</a>.`),
+      { ...base, Location: `${req.path}/` },
+    );
+  else if (found.kind === 'forbidden')
+    r = reply(403, apacheErrorPage(403, 'Forbidden', "You don't have permission to access this resource."), base);
   else r = reply(404, apacheErrorPage(404, 'Not Found', 'The requested URL was not found on this server.'), base);
-  if (r.kind === 'response') r.logs = [{ stream: 'stdout', text: combinedLog(req, env, r.status, Number(r.headers['Content-Length'] ?? 0), false) }];
+  if (r.kind === 'response')
+    r.logs = [
+      { stream: 'stdout', text: combinedLog(req, env, r.status, Number(r.headers['Content-Length'] ?? 0), false) },
+    ];
   return r;
 }
 
@@ -118,16 +156,28 @@ function directoryListing(env: HttpEnv, root: string, urlPath: string): HttpRepl
   const st = env.fs.stat(path);
   if (st.ok && st.value.type === 'file') {
     const file = env.fs.readFile(path);
-    return reply(200, file.ok ? file.value : '', { 'Content-type': contentType(path), Server: 'SimpleHTTP/0.6 Python/3.14.0' });
+    return reply(200, file.ok ? file.value : '', {
+      'Content-type': contentType(path),
+      Server: 'SimpleHTTP/0.6 Python/3.14.0',
+    });
   }
   const list = env.fs.readdir(path);
-  if (!list.ok) return reply(404, `<!DOCTYPE HTML>\n<html lang="en">\n    <head>\n        <meta charset="utf-8">\n        <title>Error response</title>\n    </head>\n    <body>\n        <h1>Error response</h1>\n        <p>Error code: 404</p>\n        <p>Message: File not found.</p>\n        <p>Error code explanation: 404 - Nothing matches the given URI.</p>\n    </body>\n</html>\n`, { 'Content-Type': 'text/html;charset=utf-8' });
+  if (!list.ok)
+    return reply(
+      404,
+      `<!DOCTYPE HTML>\n<html lang="en">\n    <head>\n        <meta charset="utf-8">\n        <title>Error response</title>\n    </head>\n    <body>\n        <h1>Error response</h1>\n        <p>Error code: 404</p>\n        <p>Message: File not found.</p>\n        <p>Error code explanation: 404 - Nothing matches the given URI.</p>\n    </body>\n</html>\n`,
+      { 'Content-Type': 'text/html;charset=utf-8' },
+    );
   const title = `Directory listing for ${urlPath}`;
   const items = list.value.map((n) => {
     const dir = env.fs.isDirectory(`${path.replace(/\/$/, '')}/${n}`);
     return `<li><a href="${n}${dir ? '/' : ''}">${n}${dir ? '/' : ''}</a></li>`;
   });
-  return reply(200, `<!DOCTYPE HTML>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>${title}</title>\n</head>\n<body>\n<h1>${title}</h1>\n<hr>\n<ul>\n${items.join('\n')}\n</ul>\n<hr>\n</body>\n</html>\n`, { 'Content-type': 'text/html; charset=utf-8', Server: 'SimpleHTTP/0.6 Python/3.14.0' });
+  return reply(
+    200,
+    `<!DOCTYPE HTML>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>${title}</title>\n</head>\n<body>\n<h1>${title}</h1>\n<hr>\n<ul>\n${items.join('\n')}\n</ul>\n<hr>\n</body>\n</html>\n`,
+    { 'Content-type': 'text/html; charset=utf-8', Server: 'SimpleHTTP/0.6 Python/3.14.0' },
+  );
 }
 
 function whoami(server: ServerState, req: HttpRequest, env: HttpEnv): HttpReply {
@@ -136,8 +186,12 @@ function whoami(server: ServerState, req: HttpRequest, env: HttpEnv): HttpReply 
   lines.push('IP: 127.0.0.1', 'IP: ::1');
   if (env.podIP) lines.push(`IP: ${env.podIP}`);
   lines.push(`RemoteAddr: ${req.remoteAddr}:${40000 + (env.now % 20000)}`, `${req.method} ${req.path} HTTP/1.1`);
-  for (const [k, v] of Object.entries({ Host: req.headers['Host'] ?? 'localhost', ...req.headers })) if (k !== 'Host' || v) lines.push(`${k}: ${v}`);
-  return reply(200, [...new Set(lines)].join('\r\n') + '\r\n\r\n', { 'Content-Type': 'text/plain; charset=utf-8', Date: httpDate(env.now) });
+  for (const [k, v] of Object.entries({ Host: req.headers['Host'] ?? 'localhost', ...req.headers }))
+    if (k !== 'Host' || v) lines.push(`${k}: ${v}`);
+  return reply(200, [...new Set(lines)].join('\r\n') + '\r\n\r\n', {
+    'Content-Type': 'text/plain; charset=utf-8',
+    Date: httpDate(env.now),
+  });
 }
 
 function echoserver(req: HttpRequest, env: HttpEnv): HttpReply {
@@ -169,12 +223,46 @@ function elasticsearch(server: ServerState, req: HttpRequest, env: HttpEnv): Htt
   if (server.config?.['security'] === 'on') {
     const reason = `missing authentication credentials for REST request [${req.path}]`;
     const header = { 'WWW-Authenticate': ['Basic realm="security", charset="UTF-8"', 'ApiKey'] };
-    return reply(401, JSON.stringify({ error: { root_cause: [{ type: 'security_exception', reason, header }], type: 'security_exception', reason, header }, status: 401 }), json, 1);
+    return reply(
+      401,
+      JSON.stringify({
+        error: {
+          root_cause: [{ type: 'security_exception', reason, header }],
+          type: 'security_exception',
+          reason,
+          header,
+        },
+        status: 401,
+      }),
+      json,
+      1,
+    );
   }
   const node = server.config?.['node'] ?? env.hostname;
   const version = server.config?.['version'] ?? env.image.version;
   if (req.path.startsWith('/_cluster/health')) {
-    return reply(200, JSON.stringify({ cluster_name: 'docker-cluster', status: 'green', timed_out: false, number_of_nodes: 1, number_of_data_nodes: 1, active_primary_shards: 0, active_shards: 0, relocating_shards: 0, initializing_shards: 0, unassigned_shards: 0, delayed_unassigned_shards: 0, number_of_pending_tasks: 0, number_of_in_flight_fetch: 0, task_max_waiting_in_queue_millis: 0, active_shards_percent_as_number: 100.0 }), json, 1);
+    return reply(
+      200,
+      JSON.stringify({
+        cluster_name: 'docker-cluster',
+        status: 'green',
+        timed_out: false,
+        number_of_nodes: 1,
+        number_of_data_nodes: 1,
+        active_primary_shards: 0,
+        active_shards: 0,
+        relocating_shards: 0,
+        initializing_shards: 0,
+        unassigned_shards: 0,
+        delayed_unassigned_shards: 0,
+        number_of_pending_tasks: 0,
+        number_of_in_flight_fetch: 0,
+        task_max_waiting_in_queue_millis: 0,
+        active_shards_percent_as_number: 100.0,
+      }),
+      json,
+      1,
+    );
   }
   const body = `{\n  "name" : "${node}",\n  "cluster_name" : "docker-cluster",\n  "cluster_uuid" : "${btoa(stableHex(node, 16)).slice(0, 22)}",\n  "version" : {\n    "number" : "${version}",\n    "build_flavor" : "default",\n    "build_type" : "docker",\n    "lucene_version" : "10.2.2",\n    "minimum_wire_compatibility_version" : "8.19.0",\n    "minimum_index_compatibility_version" : "8.0.0"\n  },\n  "tagline" : "You Know, for Search"\n}\n`;
   return reply(200, body, json, 1);
@@ -197,22 +285,41 @@ export function serveHttp(server: ServerState, req: HttpRequest, env: HttpEnv): 
     case 'httpd':
       return apache(server, req, env);
     case 'php-apache':
-      return path === '/' || path === '/index.php' ? reply(200, 'OK!', { 'Content-Type': 'text/html; charset=UTF-8', 'X-Powered-By': 'PHP/5.6.19' }, 5) : apache(server, req, env);
+      return path === '/' || path === '/index.php'
+        ? reply(200, 'OK!', { 'Content-Type': 'text/html; charset=UTF-8', 'X-Powered-By': 'PHP/5.6.19' }, 5)
+        : apache(server, req, env);
     case 'wordpress': {
       const db = server.config?.['dbHost'] ?? 'mysql';
       const [host = 'mysql', port = '3306'] = db.split(':');
-      const up = env.network?.tcp ? env.network.tcp(host, Number(port), { timeoutMs: 1000 }) === 'open' : reachable(env, `http://${host}:${port}/`);
+      const up = env.network?.tcp
+        ? env.network.tcp(host, Number(port), { timeoutMs: 1000 }) === 'open'
+        : reachable(env, `http://${host}:${port}/`);
       if (!up) return reply(500, WORDPRESS_DB_ERROR, { 'Content-Type': 'text/html; charset=utf-8' }, 3);
-      return reply(302, '', { Location: `http://${req.headers['Host'] ?? 'localhost'}/wp-admin/install.php`, 'X-Redirect-By': 'WordPress' }, 3);
+      return reply(
+        302,
+        '',
+        { Location: `http://${req.headers['Host'] ?? 'localhost'}/wp-admin/install.php`, 'X-Redirect-By': 'WordPress' },
+        3,
+      );
     }
     case 'python-http':
       return directoryListing(env, server.config?.['root'] ?? '/', req.path);
     case 'whoami':
       return whoami(server, req, env);
     case 'http-echo':
-      return path === '/health' ? reply(200, '{"status":"ok"}') : reply(200, `${server.config?.['text'] ?? ''}\n`, { 'Content-Type': 'text/plain; charset=utf-8', 'X-App-Name': 'http-echo', 'X-App-Version': '1.0.0' });
+      return path === '/health'
+        ? reply(200, '{"status":"ok"}')
+        : reply(200, `${server.config?.['text'] ?? ''}\n`, {
+            'Content-Type': 'text/plain; charset=utf-8',
+            'X-App-Name': 'http-echo',
+            'X-App-Version': '1.0.0',
+          });
     case 'hello-app':
-      return reply(200, `Hello, world!\nVersion: ${server.config?.['version'] ?? '1.0.0'}\nHostname: ${env.hostname}\n`, { 'Content-Type': 'text/plain; charset=utf-8' });
+      return reply(
+        200,
+        `Hello, world!\nVersion: ${server.config?.['version'] ?? '1.0.0'}\nHostname: ${env.hostname}\n`,
+        { 'Content-Type': 'text/plain; charset=utf-8' },
+      );
     case 'echoserver':
       return echoserver(req, env);
     case 'agnhost':
@@ -228,26 +335,47 @@ export function serveHttp(server: ServerState, req: HttpRequest, env: HttpEnv): 
     case 'elasticsearch':
       return elasticsearch(server, req, env);
     case 'kibana': {
-      if (path.startsWith('/api/status')) return reply(200, JSON.stringify({ name: env.hostname, status: { overall: { level: 'available' } } }), { 'Content-Type': 'application/json' });
+      if (path.startsWith('/api/status'))
+        return reply(200, JSON.stringify({ name: env.hostname, status: { overall: { level: 'available' } } }), {
+          'Content-Type': 'application/json',
+        });
       const es = server.config?.['elasticsearch'] ?? 'http://elasticsearch:9200';
       if (!reachable(env, es)) return reply(503, 'Kibana server is not ready yet', { 'Content-Type': 'text/plain' });
       return reply(302, '', { Location: '/app/home' });
     }
     case 'jenkins':
-      if (path === '/login') return reply(200, '<!DOCTYPE html><html><head><title>Sign in [Jenkins]</title></head><body></body></html>', { 'Content-Type': 'text/html;charset=utf-8', 'X-Jenkins': env.image.version }, 2);
-      return reply(403, `<html><head><meta http-equiv='refresh' content='1;url=/login?from=%2F'/><script id='redirect' data-redirect-url='/login?from=%2F' src='/static/00000000/scripts/redirect.js'></script></head><body style='background-color:white; color:white;'>\nAuthentication required\n</body></html>\n`, { 'Content-Type': 'text/html;charset=utf-8', 'X-Jenkins': env.image.version }, 2);
+      if (path === '/login')
+        return reply(
+          200,
+          '<!DOCTYPE html><html><head><title>Sign in [Jenkins]</title></head><body></body></html>',
+          { 'Content-Type': 'text/html;charset=utf-8', 'X-Jenkins': env.image.version },
+          2,
+        );
+      return reply(
+        403,
+        `<html><head><meta http-equiv='refresh' content='1;url=/login?from=%2F'/><script id='redirect' data-redirect-url='/login?from=%2F' src='/static/00000000/scripts/redirect.js'></script></head><body style='background-color:white; color:white;'>\nAuthentication required\n</body></html>\n`,
+        { 'Content-Type': 'text/html;charset=utf-8', 'X-Jenkins': env.image.version },
+        2,
+      );
     case 'registry':
       if (path === '/v2/_catalog') return reply(200, '{"repositories":[]}\n', { 'Content-Type': 'application/json' });
-      return path.startsWith('/v2') ? reply(200, '{}', { 'Content-Type': 'application/json', 'Docker-Distribution-Api-Version': 'registry/2.0' }) : reply(200, '');
+      return path.startsWith('/v2')
+        ? reply(200, '{}', { 'Content-Type': 'application/json', 'Docker-Distribution-Api-Version': 'registry/2.0' })
+        : reply(200, '');
     case 'prometheus':
       if (path === '/-/healthy') return reply(200, 'Prometheus Server is Healthy.\n');
       if (path === '/-/ready') return reply(200, 'Prometheus Server is Ready.\n');
       return reply(302, '<a href="/query">Found</a>.\n\n', { Location: '/query' });
     case 'grafana':
-      if (path === '/api/health') return reply(200, JSON.stringify({ database: 'ok', version: env.image.version, commit: '00000000' }, null, 2), { 'Content-Type': 'application/json' });
+      if (path === '/api/health')
+        return reply(200, JSON.stringify({ database: 'ok', version: env.image.version, commit: '00000000' }, null, 2), {
+          'Content-Type': 'application/json',
+        });
       return reply(302, '<a href="/login">Found</a>.\n\n', { Location: '/login' });
     case 'mongo':
-      return reply(200, 'It looks like you are trying to access MongoDB over HTTP on the native driver port.\n', { 'Content-Type': 'text/plain' });
+      return reply(200, 'It looks like you are trying to access MongoDB over HTTP on the native driver port.\n', {
+        'Content-Type': 'text/plain',
+      });
     default:
       return { kind: 'reset' };
   }

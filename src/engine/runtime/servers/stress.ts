@@ -71,7 +71,7 @@ const stress: Program = (inv) => {
   const fields = {
     ports: [],
     memoryBytes,
-    memoryAfterMs: vm > 0 ? 150 + Math.round((vm * bytes) / (1024 * MiB) * 1000) : 0,
+    memoryAfterMs: vm > 0 ? 150 + Math.round(((vm * bytes) / (1024 * MiB)) * 1000) : 0,
     cpuMillis: (cpu + vm + io + hdd) * 1000,
     sigterm: 'ignore' as const,
   };
@@ -92,12 +92,25 @@ const vishStress: Program = (inv) => {
   const sleep = parseSleep([sleepText.replace(/ms$/, '')]);
   const stepMs = sleepText.endsWith('ms') ? Number(sleepText.slice(0, -2)) : 'ms' in sleep ? sleep.ms : 1;
   const log = new LogBuilder(inv.now);
-  const glog = (t: number, text: string): void => void log.err(t, `${log.at(t, 'I%m%d %H:%M:%S.')}${String((inv.now + t) % 1000).padStart(3, '0')}000       1 main.go:26] ${text}`);
-  glog(0, `Allocating "${option(args, '-mem-total') ?? '0'}" memory, in "${option(args, '-mem-alloc-size') ?? '4Ki'}" chunks, with a ${sleepText} sleep between allocations`);
+  const glog = (t: number, text: string): void =>
+    void log.err(
+      t,
+      `${log.at(t, 'I%m%d %H:%M:%S.')}${String((inv.now + t) % 1000).padStart(3, '0')}000       1 main.go:26] ${text}`,
+    );
+  glog(
+    0,
+    `Allocating "${option(args, '-mem-total') ?? '0'}" memory, in "${option(args, '-mem-alloc-size') ?? '4Ki'}" chunks, with a ${sleepText} sleep between allocations`,
+  );
   for (let i = 0; i < cpus; i++) glog(1, 'Spawning a thread to consume CPU');
   const rampMs = total > 0 ? Math.round((total / chunk) * stepMs) : 0;
   if (total > 0) glog(rampMs, `Allocated "${option(args, '-mem-total') ?? ''}" memory`);
-  return launch('stress', log.logs, { ports: [], memoryBytes: total + 2 * MiB, memoryAfterMs: rampMs, cpuMillis: cpus * 1000, sigterm: 'ignore' });
+  return launch('stress', log.logs, {
+    ports: [],
+    memoryBytes: total + 2 * MiB,
+    memoryAfterMs: rampMs,
+    cpuMillis: cpus * 1000,
+    sigterm: 'ignore',
+  });
 };
 
 export const STRESS_PROGRAMS: Record<string, Program> = { stress, 'vish-stress': vishStress };

@@ -8,7 +8,29 @@ export interface ArithEnv {
 
 type Tok = { t: 'num'; v: number } | { t: 'id'; v: string } | { t: 'op'; v: string };
 
-const OPS = ['<<=', '>>=', '**', '++', '--', '<<', '>>', '<=', '>=', '==', '!=', '&&', '||', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^='];
+const OPS = [
+  '<<=',
+  '>>=',
+  '**',
+  '++',
+  '--',
+  '<<',
+  '>>',
+  '<=',
+  '>=',
+  '==',
+  '!=',
+  '&&',
+  '||',
+  '+=',
+  '-=',
+  '*=',
+  '/=',
+  '%=',
+  '&=',
+  '|=',
+  '^=',
+];
 
 function tokenize(text: string): Tok[] {
   const out: Tok[] = [];
@@ -22,7 +44,10 @@ function tokenize(text: string): Tok[] {
     const num = /^(0x[0-9a-fA-F]+|\d+)/.exec(text.slice(i));
     if (num) {
       const s = num[0];
-      out.push({ t: 'num', v: s.startsWith('0x') ? parseInt(s, 16) : s.length > 1 && s.startsWith('0') ? parseInt(s, 8) : Number(s) });
+      out.push({
+        t: 'num',
+        v: s.startsWith('0x') ? parseInt(s, 16) : s.length > 1 && s.startsWith('0') ? parseInt(s, 8) : Number(s),
+      });
       i += s.length;
       continue;
     }
@@ -67,7 +92,11 @@ export function evalArith(text: string, env: ArithEnv): number {
   const assignment = (): number => {
     const t = peek();
     const next = toks[pos + 1];
-    if (t?.t === 'id' && next?.t === 'op' && ['=', '+=', '-=', '*=', '/=', '%=', '<<=', '>>=', '&=', '|=', '^='].includes(next.v)) {
+    if (
+      t?.t === 'id' &&
+      next?.t === 'op' &&
+      ['=', '+=', '-=', '*=', '/=', '%=', '<<=', '>>=', '&=', '|=', '^='].includes(next.v)
+    ) {
       pos += 2;
       const rhs = assignment();
       const cur = varValue(t.v);
@@ -100,27 +129,56 @@ export function evalArith(text: string, env: ArithEnv): number {
     }
     return cond;
   };
-  const levels: string[][] = [['||'], ['&&'], ['|'], ['^'], ['&'], ['==', '!='], ['<', '<=', '>', '>='], ['<<', '>>'], ['+', '-'], ['*', '/', '%']];
+  const levels: string[][] = [
+    ['||'],
+    ['&&'],
+    ['|'],
+    ['^'],
+    ['&'],
+    ['==', '!='],
+    ['<', '<=', '>', '>='],
+    ['<<', '>>'],
+    ['+', '-'],
+    ['*', '/', '%'],
+  ];
   const apply = (op: string, a: number, b: number): number => {
     switch (op) {
-      case '||': return a || b ? 1 : 0;
-      case '&&': return a && b ? 1 : 0;
-      case '|': return a | b;
-      case '^': return a ^ b;
-      case '&': return a & b;
-      case '==': return a === b ? 1 : 0;
-      case '!=': return a !== b ? 1 : 0;
-      case '<': return a < b ? 1 : 0;
-      case '<=': return a <= b ? 1 : 0;
-      case '>': return a > b ? 1 : 0;
-      case '>=': return a >= b ? 1 : 0;
-      case '<<': return a << b;
-      case '>>': return a >> b;
-      case '+': return a + b;
-      case '-': return a - b;
-      case '*': return a * b;
-      case '/': return div(a, b);
-      default: return mod(a, b);
+      case '||':
+        return a || b ? 1 : 0;
+      case '&&':
+        return a && b ? 1 : 0;
+      case '|':
+        return a | b;
+      case '^':
+        return a ^ b;
+      case '&':
+        return a & b;
+      case '==':
+        return a === b ? 1 : 0;
+      case '!=':
+        return a !== b ? 1 : 0;
+      case '<':
+        return a < b ? 1 : 0;
+      case '<=':
+        return a <= b ? 1 : 0;
+      case '>':
+        return a > b ? 1 : 0;
+      case '>=':
+        return a >= b ? 1 : 0;
+      case '<<':
+        return a << b;
+      case '>>':
+        return a >> b;
+      case '+':
+        return a + b;
+      case '-':
+        return a - b;
+      case '*':
+        return a * b;
+      case '/':
+        return div(a, b);
+      default:
+        return mod(a, b);
     }
   };
   const binary = (level: number): number => {

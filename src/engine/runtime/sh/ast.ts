@@ -81,13 +81,7 @@ export interface FunctionDefinition {
 }
 
 export type Command =
-  | SimpleCommand
-  | IfCommand
-  | LoopCommand
-  | ForCommand
-  | CaseCommand
-  | GroupCommand
-  | FunctionDefinition;
+  SimpleCommand | IfCommand | LoopCommand | ForCommand | CaseCommand | GroupCommand | FunctionDefinition;
 
 export interface Pipeline {
   negate: boolean;

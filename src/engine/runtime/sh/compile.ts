@@ -97,7 +97,12 @@ function emitCommand(code: Instr[], cmd: Command, pipe: PipeRole | undefined, ta
   if (pipe || cmd.redirects.length > 0 || cmd.type === 'subshell') {
     const inner: Instr[] = [];
     emitCompound(inner, cmd, false);
-    const block: Instr = { op: 'block', code: inner, subshell: pipe !== undefined || cmd.type === 'subshell', redirects: cmd.redirects };
+    const block: Instr = {
+      op: 'block',
+      code: inner,
+      subshell: pipe !== undefined || cmd.type === 'subshell',
+      redirects: cmd.redirects,
+    };
     if (pipe) block.pipe = pipe;
     code.push(block);
     return;

@@ -3,7 +3,7 @@ import type { Script } from './ast.ts';
 import { compileScript } from './compile.ts';
 import type { ExpandEnv } from './expand.ts';
 import { hasGlob, matchGlob } from './glob.ts';
-import { runSync } from './interpret.ts';
+import { runSync } from './sync.ts';
 import { assignVar, lookupVar, newThread, positionalOf, scopeOf, topFrame, write, type Machine } from './machine.ts';
 import { copyScope, type ThreadState } from './state.ts';
 
@@ -53,7 +53,12 @@ function specialParam(t: ThreadState, name: string): string | undefined {
 }
 
 /** substitute runs `$(…)` to completion in a subshell and returns what it printed. */
-function substitute(m: Machine, t: ThreadState, script: Script, offsetMs: number): { stdout: string; status: number; elapsedMs: number } {
+function substitute(
+  m: Machine,
+  t: ThreadState,
+  script: Script,
+  offsetMs: number,
+): { stdout: string; status: number; elapsedMs: number } {
   const f = topFrame(t);
   const sub = newThread(
     m,
@@ -66,7 +71,11 @@ function substitute(m: Machine, t: ThreadState, script: Script, offsetMs: number
       kind: 'script',
       scope: copyScope(scopeOf(t)),
       positional: [...positionalOf(t)],
-      io: { stdout: { kind: 'capture', stream: 'stdout' }, stderr: { kind: 'capture', stream: 'stderr' }, stdin: { kind: 'none' } },
+      io: {
+        stdout: { kind: 'capture', stream: 'stdout' },
+        stderr: { kind: 'capture', stream: 'stderr' },
+        stdin: { kind: 'none' },
+      },
     },
     t.pid,
   );

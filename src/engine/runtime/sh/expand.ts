@@ -55,7 +55,8 @@ export function expandString(word: Word, env: ExpandEnv): string {
   let text = '';
   for (const part of word) {
     if (part.type === 'lit') text += part.text;
-    else if (part.type === 'param' && (part.name === '@' || part.name === '*') && !part.op) text += env.positional().join(' ');
+    else if (part.type === 'param' && (part.name === '@' || part.name === '*') && !part.op)
+      text += env.positional().join(' ');
     else text += expandPart(part, env);
   }
   return text;

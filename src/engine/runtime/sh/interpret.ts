@@ -23,6 +23,7 @@ import { parseScript, ShSyntaxError } from './parse.ts';
 import type { ThreadState } from './state.ts';
 import { expandEnv } from './expand-env.ts';
 import type { ExitReason, ServerState } from '../types.ts';
+import { startErrorMessage } from '../errors.ts';
 
 /**
  * The interpreter's main loop. A process is a set of threads (the main script and `&` jobs) and
@@ -47,11 +48,47 @@ export function runMachine(m: Machine): void {
         return;
       }
       if (!wakeThread(m, ev.thread)) continue;
+      if (ev.thread === m.proc.threads[0] && m.proc.signal && m.proc.signal.at <= m.proc.clock)
+        deliverSignal(m, ev.thread);
       runThread(m, ev.thread);
     }
     const main = m.proc.threads[0];
-    if (main && main.done !== undefined) exitProcess(m, main.done, main.done === 0 ? 'Completed' : 'Error');
+    if (main?.startError !== undefined) exitProcess(m, 128, 'StartError', startErrorMessage(main.startError));
+    else if (main && main.done !== undefined) exitProcess(m, main.done, main.done === 0 ? 'Completed' : 'Error');
   }
+}
+
+/**
+ * deliverSignal runs PID 1's trap for a pending signal. A shell handles a trapped signal only
+ * between commands — after a foreground `sleep` ends — but `wait` is interrupted at once (status
+ * 143), which is why `sleep infinity & wait` is the idiom for shells that must stop promptly.
+ */
+function deliverSignal(m: Machine, t: ThreadState): void {
+  const signal = m.proc.signal;
+  if (!signal) return;
+  delete m.proc.signal;
+  const action = scopeOf(t).traps[signal.name];
+  if (action === undefined || action === '') return;
+  if (t.wait?.kind === 'join') {
+    delete t.wait;
+    t.status = 143;
+  }
+  const top = topFrame(t);
+  if (!top) return;
+  const compiled = compileSource(action);
+  if (!compiled.ok) return;
+  t.frames.push({
+    code: compiled.code,
+    pc: 0,
+    flavor: top.flavor,
+    name: top.name,
+    process: false,
+    pid1: false,
+    kind: 'trap',
+    io: top.io,
+    loops: [],
+    pipes: [],
+  });
 }
 
 type MachineEvent =
@@ -68,7 +105,8 @@ export function nextEvent(m: Machine): MachineEvent | undefined {
   const oom = oomTime(m);
   if (oom !== undefined) consider({ at: oom, kind: 'oom' });
   for (const s of m.proc.servers) {
-    if (s.exitedAt === undefined && s.exitAfterMs !== undefined) consider({ at: s.startedAt + s.exitAfterMs, kind: 'server', server: s });
+    if (s.exitedAt === undefined && s.exitAfterMs !== undefined)
+      consider({ at: s.startedAt + s.exitAfterMs, kind: 'server', server: s });
   }
   for (const t of m.proc.threads) {
     const at = readyTime(m, t);
@@ -87,7 +125,10 @@ function readyTime(m: Machine, t: ThreadState): number | undefined {
     case 'follow':
       return w.next;
     case 'join':
-      return w.threads.every((id) => m.proc.threads.find((x) => x.id === id)?.done !== undefined) ? m.proc.clock : undefined;
+      if (t === m.proc.threads[0] && m.proc.signal) return Math.max(m.proc.clock, m.proc.signal.at);
+      return w.threads.every((id) => m.proc.threads.find((x) => x.id === id)?.done !== undefined)
+        ? m.proc.clock
+        : undefined;
     case 'server':
     case 'forever':
       return undefined;
@@ -115,7 +156,7 @@ export function baseMemory(m: Machine): number {
   return m.proc.threads.filter((t) => t.done === undefined).length * 512 * 1024;
 }
 
-function wakeThread(m: Machine, t: ThreadState): boolean {
+export function wakeThread(m: Machine, t: ThreadState): boolean {
   const w = t.wait;
   if (!w) return true;
   if (w.kind === 'follow') {
@@ -143,7 +184,7 @@ function parkRunnable(m: Machine): void {
   }
 }
 
-function serverExited(m: Machine, s: ServerState): void {
+export function serverExited(m: Machine, s: ServerState): void {
   s.exitedAt = m.proc.clock;
   for (const t of m.proc.threads) {
     if (t.wait?.kind === 'server' && t.wait.id === s.id) {
@@ -314,49 +355,13 @@ function step(m: Machine, t: ThreadState): void {
 }
 
 /** parseForShell parses source for a shell frame, reporting syntax errors in that shell's words. */
-export function compileSource(source: string): { ok: true; code: ReturnType<typeof compileScript> } | { ok: false; error: ShSyntaxError } {
+export function compileSource(
+  source: string,
+): { ok: true; code: ReturnType<typeof compileScript> } | { ok: false; error: ShSyntaxError } {
   try {
     return { ok: true, code: compileScript(parseScript(source), true) };
   } catch (e) {
     if (e instanceof ShSyntaxError) return { ok: false, error: e };
     throw e;
   }
-}
-
-/**
- * runSync runs a thread to completion outside the event loop (command substitution, exec): time
- * passes virtually through its sleeps; it gives up when it would block forever or exceed maxMs.
- */
-export function runSync(m: Machine, t: ThreadState, maxMs: number): { status: number; blocked: boolean; timedOut: boolean } {
-  const start = m.proc.clock;
-  for (let guard = 0; guard < 1_000_000; guard++) {
-    runThread(m, t);
-    if (t.done !== undefined) return { status: t.done, blocked: false, timedOut: false };
-    const w = t.wait;
-    if (w?.kind === 'sleep') {
-      if (w.until - start > maxMs) {
-        m.proc.clock = start + maxMs;
-        return { status: t.status, blocked: false, timedOut: true };
-      }
-      m.proc.clock = Math.max(m.proc.clock, w.until);
-      delete t.wait;
-      continue;
-    }
-    if (w?.kind === 'server') {
-      const s = m.proc.servers.find((x) => x.id === w.id);
-      if (s && s.exitAfterMs !== undefined && s.startedAt + s.exitAfterMs - start <= maxMs) {
-        m.proc.clock = Math.max(m.proc.clock, s.startedAt + s.exitAfterMs);
-        serverExited(m, s);
-        continue;
-      }
-    }
-    if (w?.kind === 'follow' && w.next - start <= maxMs) {
-      m.proc.clock = Math.max(m.proc.clock, w.next);
-      wakeThread(m, t);
-      continue;
-    }
-    m.proc.clock = start + maxMs;
-    return { status: t.status, blocked: true, timedOut: true };
-  }
-  return { status: t.status, blocked: true, timedOut: true };
 }

@@ -148,6 +148,11 @@ export class Lexer {
   /** readWord reads one unquoted-context word up to a metacharacter (or until `stop` says so). */
   readWord(stop?: () => boolean): Word {
     const parts: WordPart[] = [];
+    const next = this.peekChar(1);
+    if (!stop && this.peekChar() === '~' && (next === '' || next === '/' || META.has(next))) {
+      parts.push({ type: 'param', name: 'HOME', quoted: true });
+      this.pos++;
+    }
     while (this.pos < this.src.length) {
       const c = this.peekChar();
       if (stop ? stop() : META.has(c)) break;
@@ -253,7 +258,7 @@ export class Lexer {
       length = true;
       this.pos++;
     }
-    const m = /^(?:[A-Za-z_][A-Za-z0-9_]*|\d+|[?#$!@*\-])/.exec(this.src.slice(this.pos));
+    const m = /^(?:[A-Za-z_][A-Za-z0-9_]*|\d+|[?#$!@*-])/.exec(this.src.slice(this.pos));
     if (!m) throw new ShSyntaxError('bad substitution', this.line);
     const name = m[0];
     this.pos += name.length;

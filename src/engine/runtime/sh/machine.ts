@@ -22,7 +22,7 @@ export interface Machine {
 export const MAX_INSTRUCTIONS = 100_000;
 export const BUSY_INSTRUCTIONS = 10_000;
 /** a CPU-bound thread is parked this long after each busy slice, so a `while :; do :; done` costs little */
-export const BUSY_SLICE_MS = 1000;
+export const BUSY_SLICE_MS = 2000;
 export const INSTRUCTIONS_PER_MS = 1000;
 /** tail -f polls its file this often */
 export const FOLLOW_POLL_MS = 1000;

@@ -41,8 +41,10 @@ export function cannotCreate(flavor: Flavor, name: string, line: number, path: s
 }
 
 export function cannotOpen(flavor: Flavor, name: string, line: number, path: string, reason: string): string {
-  if (flavor === 'ash') return `${name}: can't open ${path}: ${reason === 'No such file or directory' ? 'no such file' : reason}`;
-  if (flavor === 'dash') return `${prefix(flavor, name, line)}cannot open ${path}: ${reason === 'No such file or directory' ? 'No such file' : reason}`;
+  if (flavor === 'ash')
+    return `${name}: can't open ${path}: ${reason === 'No such file or directory' ? 'no such file' : reason}`;
+  if (flavor === 'dash')
+    return `${prefix(flavor, name, line)}cannot open ${path}: ${reason === 'No such file or directory' ? 'No such file' : reason}`;
   return `${prefix(flavor, name, line)}${path}: ${reason}`;
 }
 

@@ -17,7 +17,25 @@ import { Lexer, ShSyntaxError, type Token } from './lexer.ts';
 
 export { ShSyntaxError } from './lexer.ts';
 
-const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'case', 'esac', 'while', 'until', 'for', '{', '}', '!', 'in', 'function']);
+const RESERVED = new Set([
+  'if',
+  'then',
+  'else',
+  'elif',
+  'fi',
+  'do',
+  'done',
+  'case',
+  'esac',
+  'while',
+  'until',
+  'for',
+  '{',
+  '}',
+  '!',
+  'in',
+  'function',
+]);
 
 /**
  * parseScript parses POSIX sh source: lists, and-or chains, pipelines, redirections, here-documents,

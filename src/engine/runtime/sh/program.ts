@@ -32,8 +32,7 @@ export interface Invocation {
 }
 
 export type Block =
-  | { kind: 'forever' }
-  | { kind: 'follow'; path: string; offset: number; retry: boolean; name: string };
+  { kind: 'forever' } | { kind: 'follow'; path: string; offset: number; retry: boolean; name: string };
 
 /**
  * ProgramResult is what a program did. Output is written when it finishes (after durationMs);

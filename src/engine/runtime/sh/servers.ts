@@ -6,8 +6,21 @@ import type { IoSet, ThreadState } from './state.ts';
  * launchServer records a long-running program in the process and schedules its start-up logs, so
  * they appear in `kubectl logs` at their offsets; its ports open at readyAfterMs.
  */
-export function launchServer(m: Machine, t: ThreadState, io: IoSet, launch: ServerLaunch, at: number, pid1: boolean): ServerState {
-  const server: ServerState = { ...launch, id: m.proc.nextServerId++, startedAt: at, pid: pid1 ? 1 : m.proc.nextPid++, pid1 };
+export function launchServer(
+  m: Machine,
+  t: ThreadState,
+  io: IoSet,
+  launch: ServerLaunch,
+  at: number,
+  pid1: boolean,
+): ServerState {
+  const server: ServerState = {
+    ...launch,
+    id: m.proc.nextServerId++,
+    startedAt: at,
+    pid: pid1 ? 1 : m.proc.nextPid++,
+    pid1,
+  };
   m.proc.servers.push(server);
   for (const log of launch.logs) {
     write(m, t, log.stream === 'stdout' ? io.stdout : io.stderr, log.text + '\n', at + log.afterMs);

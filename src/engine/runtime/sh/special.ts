@@ -2,20 +2,12 @@ import { normalizePath } from '../vfs.ts';
 import { compileScript } from './compile.ts';
 import { dispatch, exitShell, waitUntil, type Launch } from './exec.ts';
 import { popFrame } from './interpret.ts';
-import {
-  lookupVar,
-  positionalOf,
-  readLine,
-  scopeOf,
-  setPositional,
-  write,
-  type Machine,
-} from './machine.ts';
+import { lookupVar, positionalOf, readLine, scopeOf, setPositional, write, type Machine } from './machine.ts';
 import * as msg from './messages.ts';
 import { parseScript, ShSyntaxError } from './parse.ts';
 import { PROGRAMS, REGULAR_BUILTINS } from './builtins/registry.ts';
 import { resolveExecutable } from './resolve.ts';
-import type { Frame, ShellFlavor, ThreadState } from './state.ts';
+import type { Frame, Scope, ShellFlavor, ThreadState } from './state.ts';
 
 /** SpecialBuiltin runs inside the shell: it may change variables, frames and control flow. */
 export type SpecialBuiltin = (m: Machine, t: ThreadState, f: Frame, launch: Launch) => void;
@@ -60,7 +52,15 @@ function loopJump(t: ThreadState, f: Frame, launch: Launch, kind: 'break' | 'con
   t.status = 0;
 }
 
-function pushSource(m: Machine, t: ThreadState, f: Frame, launch: Launch, source: string, kind: 'block' | 'function', name: string): void {
+function pushSource(
+  m: Machine,
+  t: ThreadState,
+  f: Frame,
+  launch: Launch,
+  source: string,
+  kind: 'block' | 'function',
+  name: string,
+): void {
   let code;
   try {
     code = compileScript(parseScript(source));
@@ -70,7 +70,18 @@ function pushSource(m: Machine, t: ThreadState, f: Frame, launch: Launch, source
     t.status = 2;
     return;
   }
-  t.frames.push({ code, pc: 0, flavor: f.flavor, name: f.name, process: false, pid1: false, kind, io: launch.io, loops: [], pipes: [] });
+  t.frames.push({
+    code,
+    pc: 0,
+    flavor: f.flavor,
+    name: f.name,
+    process: false,
+    pid1: false,
+    kind,
+    io: launch.io,
+    loops: [],
+    pipes: [],
+  });
   waitUntil(m, t, launch.at);
 }
 
@@ -172,12 +183,12 @@ export const SPECIAL_BUILTINS: Record<string, SpecialBuiltin> = {
         break;
       }
       if (a === '-o' || a === '+o') {
-        if (args[i + 1] === 'errexit') a === '-o' ? (scope.errexit = true) : delete scope.errexit;
+        if (args[i + 1] === 'errexit') setErrexit(scope, a === '-o');
         i++;
         continue;
       }
       if (/^[-+][a-z]+$/.test(a)) {
-        if (a.includes('e')) a.startsWith('-') ? (scope.errexit = true) : delete scope.errexit;
+        if (a.includes('e')) setErrexit(scope, a.startsWith('-'));
         continue;
       }
       setPositional(t, args.slice(i));
@@ -233,6 +244,7 @@ export const SPECIAL_BUILTINS: Record<string, SpecialBuiltin> = {
     scope.vars['OLDPWD'] = scope.cwd;
     scope.cwd = path;
     scope.vars['PWD'] = path;
+    if (target === '-') out(m, t, launch, path + '\n');
     done(m, t, launch);
   },
   eval: (m, t, f, launch) => pushSource(m, t, f, launch, launch.argv.slice(1).join(' '), 'block', f.name),
@@ -256,7 +268,9 @@ export const SPECIAL_BUILTINS: Record<string, SpecialBuiltin> = {
   },
   wait: (m, t, _f, launch) => {
     const pids = launch.argv.slice(1).map(Number);
-    const jobs = m.proc.threads.filter((x) => x.id !== t.id && x.done === undefined && (pids.length === 0 || pids.includes(x.pid)));
+    const jobs = m.proc.threads.filter(
+      (x) => x.id !== t.id && x.done === undefined && (pids.length === 0 || pids.includes(x.pid)),
+    );
     t.status = 0;
     if (jobs.length > 0) t.wait = { kind: 'join', threads: jobs.map((j) => j.id) };
   },
@@ -310,7 +324,8 @@ export const SPECIAL_BUILTINS: Record<string, SpecialBuiltin> = {
     done(m, t, launch);
   },
   ulimit: (m, t, _f, launch) => {
-    if (launch.argv.length === 1 || launch.argv[1] === '-n') out(m, t, launch, launch.argv[1] === '-n' ? '1048576\n' : 'unlimited\n');
+    if (launch.argv.length === 1 || launch.argv[1] === '-n')
+      out(m, t, launch, launch.argv[1] === '-n' ? '1048576\n' : 'unlimited\n');
     done(m, t, launch);
   },
   hash: (m, t, _f, launch) => done(m, t, launch),
@@ -320,12 +335,23 @@ export const SPECIAL_BUILTINS: Record<string, SpecialBuiltin> = {
   },
 };
 
+function setErrexit(scope: Scope, on: boolean): void {
+  if (on) scope.errexit = true;
+  else delete scope.errexit;
+}
+
 function sourceFile(m: Machine, t: ThreadState, f: Frame, launch: Launch): void {
   const file = launch.argv[1] ?? '';
   const path = normalizePath(file, scopeOf(t).cwd);
   const read = m.ctx.fs.readFile(path);
   if (!read.ok) {
-    write(m, t, launch.io.stderr, msg.cannotOpen(flavorOf(f), f.name, launch.line, file, 'No such file or directory') + '\n', launch.at);
+    write(
+      m,
+      t,
+      launch.io.stderr,
+      msg.cannotOpen(flavorOf(f), f.name, launch.line, file, 'No such file or directory') + '\n',
+      launch.at,
+    );
     t.status = f.flavor === 'bash' ? 1 : 2;
     return;
   }
@@ -344,5 +370,8 @@ function describeCommand(m: Machine, t: ThreadState, name: string): { short: str
 }
 
 function escapeClass(chars: string): string {
-  return chars.replace(/[\\\]^-]/g, '\\$&').replace(/\t/g, '\\t').replace(/\n/g, '\\n');
+  return chars
+    .replace(/[\\\]^-]/g, '\\$&')
+    .replace(/\t/g, '\\t')
+    .replace(/\n/g, '\\n');
 }

@@ -2,163 +2,6 @@ import { fail, isGnu, ok, type Invocation, type Program, type ProgramResult } fr
 import { formatDate, defaultDate } from './date.ts';
 import { testExpression } from './test.ts';
 
-/** unescapeEcho applies echo -e / printf %b escapes. Returns the text and whether \c stopped output. */
-export function unescape(text: string): { text: string; stop: boolean } {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] ?? '';
-    if (c !== '\\') {
-      out += c;
-      continue;
-    }
-    const n = text[i + 1] ?? '';
-    i++;
-    switch (n) {
-      case 'n':
-        out += '\n';
-        break;
-      case 't':
-        out += '\t';
-        break;
-      case 'r':
-        out += '\r';
-        break;
-      case 'a':
-        out += '\x07';
-        break;
-      case 'b':
-        out += '\b';
-        break;
-      case 'f':
-        out += '\f';
-        break;
-      case 'v':
-        out += '\v';
-        break;
-      case 'e':
-        out += '\x1b';
-        break;
-      case '\\':
-        out += '\\';
-        break;
-      case 'c':
-        return { text: out, stop: true };
-      case '0': {
-        const oct = /^[0-7]{0,3}/.exec(text.slice(i + 1))?.[0] ?? '';
-        out += String.fromCharCode(parseInt(oct || '0', 8));
-        i += oct.length;
-        break;
-      }
-      case 'x': {
-        const hex = /^[0-9a-fA-F]{1,2}/.exec(text.slice(i + 1))?.[0] ?? '';
-        if (hex) {
-          out += String.fromCharCode(parseInt(hex, 16));
-          i += hex.length;
-        } else out += '\\x';
-        break;
-      }
-      case '':
-        out += '\\';
-        break;
-      default:
-        out += '\\' + n;
-    }
-  }
-  return { text: out, stop: false };
-}
-
-const echo: Program = (inv) => {
-  const args = inv.argv.slice(1);
-  let newline = true;
-  let escapes = inv.flavor === 'dash';
-  while (args.length > 0) {
-    const a = args[0] ?? '';
-    if (inv.flavor === 'dash' ? a !== '-n' : !/^-[neE]+$/.test(a)) break;
-    if (a.includes('n')) newline = false;
-    if (inv.flavor !== 'dash') {
-      if (a.includes('e')) escapes = true;
-      if (a.includes('E')) escapes = false;
-    }
-    args.shift();
-  }
-  let text = args.join(' ');
-  if (escapes) {
-    const u = unescape(text);
-    text = u.text;
-    if (u.stop) newline = false;
-  }
-  return ok(newline ? text + '\n' : text);
-};
-
-/** printf implements the format directives scripts use: %s %d %i %f %x %o %c %b %% with widths. */
-export function printfFormat(format: string, args: string[]): string {
-  let out = '';
-  let argIndex = 0;
-  const directive = /%([-+ 0#]*)(\d+|\*)?(?:\.(\d+))?([sdifxXocbeEgGu%])/g;
-  do {
-    const start = argIndex;
-    let last = 0;
-    for (let m = directive.exec(format); m; m = directive.exec(format)) {
-      out += unescape(format.slice(last, m.index)).text;
-      last = directive.lastIndex;
-      const [, flags = '', width, precision, conv] = m;
-      if (conv === '%') {
-        out += '%';
-        continue;
-      }
-      const arg = args[argIndex++] ?? '';
-      let text: string;
-      switch (conv) {
-        case 'd':
-        case 'i':
-        case 'u':
-          text = String(Math.trunc(Number(arg) || 0));
-          break;
-        case 'f':
-        case 'e':
-        case 'E':
-        case 'g':
-        case 'G':
-          text = (Number(arg) || 0).toFixed(precision === undefined ? 6 : Number(precision));
-          break;
-        case 'x':
-          text = (Math.trunc(Number(arg)) || 0).toString(16);
-          break;
-        case 'X':
-          text = (Math.trunc(Number(arg)) || 0).toString(16).toUpperCase();
-          break;
-        case 'o':
-          text = (Math.trunc(Number(arg)) || 0).toString(8);
-          break;
-        case 'c':
-          text = arg.slice(0, 1);
-          break;
-        case 'b':
-          text = unescape(arg).text;
-          break;
-        default:
-          text = precision === undefined ? arg : arg.slice(0, Number(precision));
-      }
-      const w = width === '*' ? 0 : Number(width ?? 0);
-      if (text.length < w) {
-        const pad = flags.includes('0') && !flags.includes('-') && conv !== 's' ? '0' : ' ';
-        text = flags.includes('-') ? text.padEnd(w) : text.padStart(w, pad);
-      }
-      out += text;
-    }
-    out += unescape(format.slice(last)).text;
-    directive.lastIndex = 0;
-    if (argIndex === start) break;
-  } while (argIndex < args.length);
-  return out;
-}
-
-const printf: Program = (inv) => {
-  const [format, ...args] = inv.argv.slice(1);
-  if (format === undefined) return fail('printf: usage: printf format [arguments]', inv.flavor === 'bash' ? 2 : 1);
-  return ok(printfFormat(format, args));
-};
-
 const MULTIPLIERS: Record<string, number> = { '': 1000, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
 /** parseSleep reads sleep's operands (`30`, `0.5`, `1m`, `infinity`); undefined marks an invalid one. */
@@ -177,11 +20,14 @@ const sleep: Program = (inv) => {
   const args = inv.argv.slice(1);
   if (args.length === 0) {
     if (isGnu(inv)) return fail("sleep: missing operand\nTry 'sleep --help' for more information.");
-    return fail('BusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.\n\nUsage: sleep [N]...\n\nPause for a time equal to the total of the args given, where each arg can\nhave an optional suffix of (s)econds, (m)inutes, (h)ours, or (d)ays');
+    return fail(
+      'BusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.\n\nUsage: sleep [N]...\n\nPause for a time equal to the total of the args given, where each arg can\nhave an optional suffix of (s)econds, (m)inutes, (h)ours, or (d)ays',
+    );
   }
   const parsed = parseSleep(args);
   if ('invalid' in parsed) {
-    if (isGnu(inv)) return fail(`sleep: invalid time interval '${parsed.invalid}'\nTry 'sleep --help' for more information.`);
+    if (isGnu(inv))
+      return fail(`sleep: invalid time interval '${parsed.invalid}'\nTry 'sleep --help' for more information.`);
     return fail(`sleep: invalid number '${parsed.invalid}'`);
   }
   if (!Number.isFinite(parsed.ms)) return { block: { kind: 'forever' } };
@@ -236,7 +82,8 @@ const date: Program = (inv) => {
   const args = inv.argv.slice(1).filter((a) => a !== '-u' && a !== '--utc');
   const format = args.find((a) => a.startsWith('+'));
   if (format) return ok(formatDate(inv.now, format.slice(1)) + '\n');
-  if (args.some((a) => a.startsWith('-I') || a.startsWith('--iso'))) return ok(formatDate(inv.now, '%Y-%m-%dT%H:%M:%S+00:00') + '\n');
+  if (args.some((a) => a.startsWith('-I') || a.startsWith('--iso')))
+    return ok(formatDate(inv.now, '%Y-%m-%dT%H:%M:%S+00:00') + '\n');
   if (args.includes('-R')) return ok(formatDate(inv.now, '%a, %d %b %Y %H:%M:%S +0000') + '\n');
   return ok(defaultDate(inv.now) + '\n');
 };
@@ -267,8 +114,14 @@ const id: Program = (inv) => {
 
 const seq: Program = (inv) => {
   const nums = inv.argv.slice(1).map(Number);
-  const [first, inc, last] = nums.length === 1 ? [1, 1, nums[0] ?? 1] : nums.length === 2 ? [nums[0] ?? 1, 1, nums[1] ?? 1] : [nums[0] ?? 1, nums[1] ?? 1, nums[2] ?? 1];
-  if (nums.some(Number.isNaN)) return fail(`seq: invalid floating point argument: '${inv.argv.find((a, i) => i > 0 && Number.isNaN(Number(a)))}'`);
+  const [first, inc, last] =
+    nums.length === 1
+      ? [1, 1, nums[0] ?? 1]
+      : nums.length === 2
+        ? [nums[0] ?? 1, 1, nums[1] ?? 1]
+        : [nums[0] ?? 1, nums[1] ?? 1, nums[2] ?? 1];
+  if (nums.some(Number.isNaN))
+    return fail(`seq: invalid floating point argument: '${inv.argv.find((a, i) => i > 0 && Number.isNaN(Number(a)))}'`);
   let out = '';
   let count = 0;
   for (let v = first; inc > 0 ? v <= last : v >= last; v += inc) {
@@ -304,18 +157,43 @@ const expr: Program = (inv) => {
     const numeric = !Number.isNaN(nx) && !Number.isNaN(ny) && x !== '' && y !== '';
     const cmp = (r: boolean): string => (r ? '1' : '0');
     switch (op) {
-      case '+': result = String(nx + ny); break;
-      case '-': result = String(nx - ny); break;
-      case '*': result = String(nx * ny); break;
-      case '/': if (ny === 0) return fail('expr: division by zero', 2); result = String(Math.trunc(nx / ny)); break;
-      case '%': if (ny === 0) return fail('expr: division by zero', 2); result = String(nx % ny); break;
-      case '=': result = cmp(x === y); break;
-      case '!=': result = cmp(x !== y); break;
-      case '<': result = cmp(numeric ? nx < ny : x < y); break;
-      case '>': result = cmp(numeric ? nx > ny : x > y); break;
-      case '<=': result = cmp(numeric ? nx <= ny : x <= y); break;
-      case '>=': result = cmp(numeric ? nx >= ny : x >= y); break;
-      default: return fail('expr: syntax error', 2);
+      case '+':
+        result = String(nx + ny);
+        break;
+      case '-':
+        result = String(nx - ny);
+        break;
+      case '*':
+        result = String(nx * ny);
+        break;
+      case '/':
+        if (ny === 0) return fail('expr: division by zero', 2);
+        result = String(Math.trunc(nx / ny));
+        break;
+      case '%':
+        if (ny === 0) return fail('expr: division by zero', 2);
+        result = String(nx % ny);
+        break;
+      case '=':
+        result = cmp(x === y);
+        break;
+      case '!=':
+        result = cmp(x !== y);
+        break;
+      case '<':
+        result = cmp(numeric ? nx < ny : x < y);
+        break;
+      case '>':
+        result = cmp(numeric ? nx > ny : x > y);
+        break;
+      case '<=':
+        result = cmp(numeric ? nx <= ny : x <= y);
+        break;
+      case '>=':
+        result = cmp(numeric ? nx >= ny : x >= y);
+        break;
+      default:
+        return fail('expr: syntax error', 2);
     }
     if (['+', '-', '*', '/', '%'].includes(op) && !numeric) return fail('expr: non-integer argument', 2);
   }
@@ -349,8 +227,6 @@ const falseProgram: Program = () => ({ status: 1 });
 const pwd: Program = (inv) => ok(inv.cwd + '\n');
 
 export const CORE_PROGRAMS: Record<string, Program> = {
-  echo,
-  printf,
   sleep,
   env,
   printenv,

@@ -1,13 +1,13 @@
-import { errnoText, normalizePath, type Errno } from '../../vfs.ts';
+import { errnoText, normalizePath } from '../../vfs.ts';
 import { formatDate } from './date.ts';
 import { isGnu, resolvePath, type Invocation, type Program, type ProgramResult } from '../program.ts';
 
 /** Each tool words failures its own way; busybox and GNU coreutils differ, so both are here. */
-function said(inv: Invocation, gnu: string, busybox: string): string {
+export function said(inv: Invocation, gnu: string, busybox: string): string {
   return (isGnu(inv) ? gnu : busybox) + '\n';
 }
 
-function splitFlags(args: string[]): { flags: Set<string>; operands: string[] } {
+export function splitFlags(args: string[]): { flags: Set<string>; operands: string[] } {
   const flags = new Set<string>();
   const operands: string[] = [];
   let done = false;
@@ -56,7 +56,8 @@ const touch: Program = (inv) => {
   let err = '';
   for (const file of operands) {
     const r = inv.fs.touch(resolvePath(inv, file), inv.now);
-    if (!r.ok) err += said(inv, `touch: cannot touch '${file}': ${errnoText[r.errno]}`, `touch: ${file}: ${errnoText[r.errno]}`);
+    if (!r.ok)
+      err += said(inv, `touch: cannot touch '${file}': ${errnoText[r.errno]}`, `touch: ${file}: ${errnoText[r.errno]}`);
   }
   return { status: err ? 1 : 0, stderr: err };
 };
@@ -70,7 +71,12 @@ const rm: Program = (inv) => {
     const path = resolvePath(inv, file);
     const st = inv.fs.stat(path);
     if (!st.ok) {
-      if (!force) err += said(inv, `rm: cannot remove '${file}': No such file or directory`, `rm: can't remove '${file}': No such file or directory`);
+      if (!force)
+        err += said(
+          inv,
+          `rm: cannot remove '${file}': No such file or directory`,
+          `rm: can't remove '${file}': No such file or directory`,
+        );
       continue;
     }
     if (st.value.type === 'dir' && !recursive) {
@@ -78,12 +84,17 @@ const rm: Program = (inv) => {
       continue;
     }
     const r = inv.fs.rm(path, { recursive });
-    if (!r.ok) err += said(inv, `rm: cannot remove '${file}': ${errnoText[r.errno]}`, `rm: can't remove '${file}': ${errnoText[r.errno]}`);
+    if (!r.ok)
+      err += said(
+        inv,
+        `rm: cannot remove '${file}': ${errnoText[r.errno]}`,
+        `rm: can't remove '${file}': ${errnoText[r.errno]}`,
+      );
   }
   return { status: err ? 1 : 0, stderr: err };
 };
 
-function modeString(type: 'dir' | 'file', mode: number): string {
+export function modeString(type: 'dir' | 'file', mode: number): string {
   const bits = 'rwxrwxrwx';
   let s = type === 'dir' ? 'd' : '-';
   for (let i = 0; i < 9; i++) s += mode & (1 << (8 - i)) ? bits[i] : '-';
@@ -91,7 +102,7 @@ function modeString(type: 'dir' | 'file', mode: number): string {
   return s;
 }
 
-function humanSize(bytes: number): string {
+export function humanSize(bytes: number): string {
   const units = ['', 'K', 'M', 'G', 'T'];
   let v = bytes;
   let i = 0;
@@ -140,7 +151,10 @@ const ls: Program = (inv) => {
     const listing = inv.fs.readdir(path);
     if (!listing.ok) return;
     if (targets.length > 1) out += `${i > 0 || files.length > 0 ? '\n' : ''}${d}:\n`;
-    const names = [...(all && flags.has('a') ? ['.', '..'] : []), ...listing.value.filter((n) => all || !n.startsWith('.'))];
+    const names = [
+      ...(all && flags.has('a') ? ['.', '..'] : []),
+      ...listing.value.filter((n) => all || !n.startsWith('.')),
+    ];
     if (long) {
       const blocks = names.reduce((sum, n) => {
         const st = inv.fs.stat(`${path}/${n}`);
@@ -158,7 +172,12 @@ const mkdir: Program = (inv) => {
   let err = '';
   for (const dir of operands) {
     const r = inv.fs.mkdir(resolvePath(inv, dir), { parents: flags.has('p'), now: inv.now });
-    if (!r.ok) err += said(inv, `mkdir: cannot create directory '${dir}': ${errnoText[r.errno]}`, `mkdir: can't create directory '${dir}': ${errnoText[r.errno]}`);
+    if (!r.ok)
+      err += said(
+        inv,
+        `mkdir: cannot create directory '${dir}': ${errnoText[r.errno]}`,
+        `mkdir: can't create directory '${dir}': ${errnoText[r.errno]}`,
+      );
   }
   return { status: err ? 1 : 0, stderr: err };
 };
@@ -167,7 +186,12 @@ const rmdir: Program = (inv) => {
   let err = '';
   for (const dir of splitFlags(inv.argv.slice(1)).operands) {
     const r = inv.fs.rmdir(resolvePath(inv, dir));
-    if (!r.ok) err += said(inv, `rmdir: failed to remove '${dir}': ${errnoText[r.errno]}`, `rmdir: '${dir}': ${errnoText[r.errno]}`);
+    if (!r.ok)
+      err += said(
+        inv,
+        `rmdir: failed to remove '${dir}': ${errnoText[r.errno]}`,
+        `rmdir: '${dir}': ${errnoText[r.errno]}`,
+      );
   }
   return { status: err ? 1 : 0, stderr: err };
 };
@@ -175,7 +199,8 @@ const rmdir: Program = (inv) => {
 function copyOrMove(inv: Invocation, move: boolean): ProgramResult {
   const tool = move ? 'mv' : 'cp';
   const { flags, operands } = splitFlags(inv.argv.slice(1));
-  if (operands.length < 2) return { status: 1, stderr: said(inv, `${tool}: missing file operand`, `${tool}: need at least two arguments`) };
+  if (operands.length < 2)
+    return { status: 1, stderr: said(inv, `${tool}: missing file operand`, `${tool}: need at least two arguments`) };
   const dest = operands[operands.length - 1] ?? '';
   const destPath = resolvePath(inv, dest);
   const destIsDir = inv.fs.isDirectory(destPath);
@@ -184,7 +209,11 @@ function copyOrMove(inv: Invocation, move: boolean): ProgramResult {
     const srcPath = resolvePath(inv, src);
     const st = inv.fs.stat(srcPath);
     if (!st.ok) {
-      err += said(inv, `${tool}: cannot stat '${src}': No such file or directory`, `${tool}: can't stat '${src}': No such file or directory`);
+      err += said(
+        inv,
+        `${tool}: cannot stat '${src}': No such file or directory`,
+        `${tool}: can't stat '${src}': No such file or directory`,
+      );
       continue;
     }
     if (st.value.type === 'dir' && !move && !flags.has('r') && !flags.has('R') && !flags.has('a')) {
@@ -194,7 +223,11 @@ function copyOrMove(inv: Invocation, move: boolean): ProgramResult {
     const target = destIsDir ? `${destPath}/${srcPath.slice(srcPath.lastIndexOf('/') + 1)}` : destPath;
     const r = inv.fs.copy(srcPath, target, inv.now);
     if (!r.ok) {
-      err += said(inv, `${tool}: cannot create regular file '${dest}': ${errnoText[r.errno]}`, `${tool}: can't create '${dest}': ${errnoText[r.errno]}`);
+      err += said(
+        inv,
+        `${tool}: cannot create regular file '${dest}': ${errnoText[r.errno]}`,
+        `${tool}: can't create '${dest}': ${errnoText[r.errno]}`,
+      );
       continue;
     }
     if (move) inv.fs.rm(srcPath, { recursive: true });
@@ -209,14 +242,19 @@ const chmod: Program = (inv) => {
     const path = resolvePath(inv, file);
     const st = inv.fs.stat(path);
     if (!st.ok) {
-      err += said(inv, `chmod: cannot access '${file}': No such file or directory`, `chmod: ${file}: No such file or directory`);
+      err += said(
+        inv,
+        `chmod: cannot access '${file}': No such file or directory`,
+        `chmod: ${file}: No such file or directory`,
+      );
       continue;
     }
     let next = st.value.mode;
     if (/^[0-7]+$/.test(mode)) next = parseInt(mode, 8);
     else {
       const m = /^([ugoa]*)([+-=])([rwx]+)$/.exec(mode);
-      if (!m) return { status: 1, stderr: said(inv, `chmod: invalid mode: '${mode}'`, `chmod: invalid mode '${mode}'`) };
+      if (!m)
+        return { status: 1, stderr: said(inv, `chmod: invalid mode: '${mode}'`, `chmod: invalid mode '${mode}'`) };
       const who = m[1] || 'a';
       let bits = 0;
       for (const p of m[3] ?? '') bits |= p === 'r' ? 4 : p === 'w' ? 2 : 1;
@@ -227,115 +265,14 @@ const chmod: Program = (inv) => {
       next = m[2] === '+' ? next | mask : m[2] === '-' ? next & ~mask : (next & ~0o777) | mask;
     }
     const r = inv.fs.chmod(path, next);
-    if (!r.ok) err += said(inv, `chmod: changing permissions of '${file}': ${errnoText[r.errno]}`, `chmod: ${file}: ${errnoText[r.errno]}`);
+    if (!r.ok)
+      err += said(
+        inv,
+        `chmod: changing permissions of '${file}': ${errnoText[r.errno]}`,
+        `chmod: ${file}: ${errnoText[r.errno]}`,
+      );
   }
   return { status: err ? 1 : 0, stderr: err };
-};
-
-const SIZE_SUFFIX: Record<string, number> = { '': 1, c: 1, w: 2, b: 512, k: 1024, K: 1024, M: 1024 ** 2, G: 1024 ** 3, kB: 1000, MB: 1e6, GB: 1e9 };
-
-function parseSize(text: string): number {
-  const m = /^(\d+)([A-Za-z]*)$/.exec(text);
-  return m ? Number(m[1]) * (SIZE_SUFFIX[m[2] ?? ''] ?? 1) : 0;
-}
-
-const dd: Program = (inv) => {
-  const opts: Record<string, string> = {};
-  for (const a of inv.argv.slice(1)) {
-    const eq = a.indexOf('=');
-    if (eq > 0) opts[a.slice(0, eq)] = a.slice(eq + 1);
-  }
-  const bs = parseSize(opts['bs'] ?? '512');
-  const count = opts['count'] === undefined ? 0 : Number(opts['count']);
-  const bytes = bs * count;
-  if (opts['of']) {
-    const path = resolvePath(inv, opts['of']);
-    const created = inv.fs.writeFile(path, '', { now: inv.now });
-    if (!created.ok) return { status: 1, stderr: `dd: failed to open '${opts['of']}': ${errnoText[created.errno]}\n` };
-    inv.fs.padFile(path, bytes, inv.now);
-  }
-  const seconds = Math.max(0.001, bytes / 2e9);
-  const mb = bytes / 1e6;
-  const stderr = isGnu(inv)
-    ? `${count}+0 records in\n${count}+0 records out\n${bytes} bytes (${mb >= 1 ? Math.round(mb) + ' MB' : bytes / 1000 + ' kB'}, ${humanSize(bytes)}iB) copied, ${seconds.toFixed(4)} s, ${(bytes / seconds / 1e9).toFixed(1)} GB/s\n`
-    : `${count}+0 records in\n${count}+0 records out\n${bytes} bytes (${(bytes / 1024 / 1024).toFixed(1)}MB) copied, ${seconds.toFixed(6)} seconds, ${(bytes / seconds / 1024 ** 3).toFixed(1)}GB/s\n`;
-  return { status: 0, stderr, durationMs: Math.round(seconds * 1000) };
-};
-
-function treeSize(inv: Invocation, path: string): number {
-  const st = inv.fs.stat(path);
-  if (!st.ok) return 0;
-  if (st.value.type === 'file') return st.value.size;
-  const listing = inv.fs.readdir(path);
-  if (!listing.ok) return 0;
-  return listing.value.reduce((sum, n) => sum + treeSize(inv, `${path === '/' ? '' : path}/${n}`), 0);
-}
-
-const du: Program = (inv) => {
-  const { flags, operands } = splitFlags(inv.argv.slice(1));
-  let out = '';
-  for (const t of operands.length ? operands : ['.']) {
-    const bytes = treeSize(inv, resolvePath(inv, t));
-    out += `${flags.has('h') ? humanSize(bytes) : Math.ceil(bytes / 1024)}\t${t}\n`;
-  }
-  return { status: 0, stdout: out };
-};
-
-const df: Program = (inv) => {
-  const { flags } = splitFlags(inv.argv.slice(1));
-  const h = flags.has('h');
-  const total = 101_430_960;
-  const used = 12_486_512;
-  const row = (fs: string, mount: string): string => {
-    const cols = h ? ['96.7G', '11.9G', '84.8G'] : [String(total), String(used), String(total - used)];
-    return `${fs.padEnd(20)} ${cols[0]?.padStart(10)} ${cols[1]?.padStart(10)} ${cols[2]?.padStart(10)}  12% ${mount}\n`;
-  };
-  let out = `${'Filesystem'.padEnd(20)} ${(h ? 'Size' : '1K-blocks').padStart(10)} ${'Used'.padStart(10)} ${'Available'.padStart(10)} Use% Mounted on\n`;
-  out += row('overlay', '/');
-  out += row('tmpfs', '/dev');
-  for (const mount of inv.fs.mountPaths()) out += row('/dev/sda1', mount);
-  return { status: 0, stdout: out };
-};
-
-const find: Program = (inv) => {
-  const args = inv.argv.slice(1);
-  const roots: string[] = [];
-  while (args[0] !== undefined && !args[0].startsWith('-')) roots.push(args.shift() ?? '.');
-  let name: RegExp | undefined;
-  let type: string | undefined;
-  let maxDepth = Infinity;
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === '-name') name = new RegExp('^' + (args[++i] ?? '').replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$');
-    else if (args[i] === '-type') type = args[++i];
-    else if (args[i] === '-maxdepth') maxDepth = Number(args[++i]);
-  }
-  let out = '';
-  const walk = (display: string, path: string, depth: number): void => {
-    const st = inv.fs.stat(path);
-    if (!st.ok) return;
-    const base = display.slice(display.lastIndexOf('/') + 1) || display;
-    const typeOk = !type || (type === 'f' ? st.value.type === 'file' : type === 'd' ? st.value.type === 'dir' : false);
-    if (typeOk && (!name || name.test(base))) out += display + '\n';
-    if (st.value.type !== 'dir' || depth >= maxDepth) return;
-    const listing = inv.fs.readdir(path);
-    if (!listing.ok) return;
-    for (const n of listing.value) walk(`${display.replace(/\/$/, '')}/${n}`, `${path === '/' ? '' : path}/${n}`, depth + 1);
-  };
-  for (const root of roots.length ? roots : ['.']) {
-    if (!inv.fs.exists(resolvePath(inv, root))) return { status: 1, stdout: out, stderr: said(inv, `find: '${root}': No such file or directory`, `find: ${root}: No such file or directory`) };
-    walk(root, resolvePath(inv, root), 0);
-  }
-  return { status: 0, stdout: out };
-};
-
-const stat: Program = (inv) => {
-  let out = '';
-  for (const file of splitFlags(inv.argv.slice(1)).operands) {
-    const st = inv.fs.stat(resolvePath(inv, file));
-    if (!st.ok) return { status: 1, stdout: out, stderr: said(inv, `stat: cannot statx '${file}': ${errnoText[st.errno as Errno]}`, `stat: can't stat '${file}': ${errnoText[st.errno as Errno]}`) };
-    out += `  File: ${file}\n  Size: ${st.value.size}\tBlocks: ${Math.ceil(st.value.size / 512)}\tIO Block: 4096\t${st.value.type === 'dir' ? 'directory' : 'regular file'}\nAccess: (0${(st.value.mode & 0o7777).toString(8)}/${modeString(st.value.type, st.value.mode)})  Uid: (    0/    root)   Gid: (    0/    root)\n`;
-  }
-  return { status: 0, stdout: out };
 };
 
 export const FILE_PROGRAMS: Record<string, Program> = {
@@ -350,16 +287,4 @@ export const FILE_PROGRAMS: Record<string, Program> = {
   chmod,
   chown: () => ({ status: 0 }),
   ln: () => ({ status: 0 }),
-  dd,
-  du,
-  df,
-  find,
-  stat,
-  fallocate: (inv) => {
-    const args = inv.argv.slice(1);
-    const size = parseSize((args[args.indexOf('-l') + 1] ?? '0').replace(/([KMG])$/, '$1'));
-    const file = args[args.length - 1] ?? '';
-    const r = inv.fs.padFile(resolvePath(inv, file), size, inv.now);
-    return r.ok ? { status: 0 } : { status: 1, stderr: `fallocate: cannot open ${file}: ${errnoText[r.errno]}\n` };
-  },
 };

@@ -33,7 +33,12 @@ export function parseUrl(text: string): ParsedUrl | undefined {
   const scheme = (m[1] ?? 'http').toLowerCase();
   const port = m[3] ? Number(m[3]) : scheme === 'https' ? 443 : 80;
   const path = m[4] ?? '/';
-  return { host: m[2], port, path: path.startsWith('/') ? path : '/' + path, url: `${scheme}://${m[2]}${m[3] ? ':' + m[3] : ''}${path.startsWith('/') ? path : '/' + path}` };
+  return {
+    host: m[2],
+    port,
+    path: path.startsWith('/') ? path : '/' + path,
+    url: `${scheme}://${m[2]}${m[3] ? ':' + m[3] : ''}${path.startsWith('/') ? path : '/' + path}`,
+  };
 }
 
 function secondsArg(text: string | undefined, fallback: number): number {
@@ -63,12 +68,24 @@ const wget: Program = (inv) => {
     else url = a;
   }
   const gnu = isGnu(inv);
-  if (!url) return { status: 1, stderr: gnu ? "wget: missing URL\nUsage: wget [OPTION]... [URL]...\n\nTry `wget --help' for more options.\n" : 'BusyBox v1.37.0 multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[-P DIR] [-U AGENT] [-T SEC] URL...\n' };
+  if (!url)
+    return {
+      status: 1,
+      stderr: gnu
+        ? "wget: missing URL\nUsage: wget [OPTION]... [URL]...\n\nTry `wget --help' for more options.\n"
+        : 'BusyBox v1.37.0 multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[-P DIR] [-U AGENT] [-T SEC] URL...\n',
+    };
   const parsed = parseUrl(url);
   if (!parsed) return { status: 1, stderr: `wget: bad address '${url}'\n` };
-  const result = inv.net.http(parsed.url, { timeoutMs, method: spider ? 'HEAD' : 'GET', headers: { 'User-Agent': 'Wget' } });
+  const result = inv.net.http(parsed.url, {
+    timeoutMs,
+    method: spider ? 'HEAD' : 'GET',
+    headers: { 'User-Agent': 'Wget' },
+  });
   const ip = inv.net.resolve(parsed.host) ?? parsed.host;
-  let stderr = quiet ? '' : `Connecting to ${parsed.host}${parsed.port === 80 ? '' : ':' + parsed.port} (${ip}:${parsed.port})\n`;
+  let stderr = quiet
+    ? ''
+    : `Connecting to ${parsed.host}${parsed.port === 80 ? '' : ':' + parsed.port} (${ip}:${parsed.port})\n`;
   const done = (r: ProgramResult): ProgramResult => ({ ...r, durationMs: result.durationMs });
   if (!result.ok) {
     if (result.error === 'unresolved') return done({ status: 1, stderr: `wget: bad address '${parsed.host}'\n` });
@@ -76,7 +93,10 @@ const wget: Program = (inv) => {
     return done({ status: 1, stderr: stderr + `wget: can't connect to remote host (${ip}): Connection refused\n` });
   }
   if (result.status >= 400) {
-    return done({ status: 1, stderr: stderr + `wget: server returned error: HTTP/1.1 ${result.status} ${HTTP_REASONS[result.status] ?? ''}\n` });
+    return done({
+      status: 1,
+      stderr: stderr + `wget: server returned error: HTTP/1.1 ${result.status} ${HTTP_REASONS[result.status] ?? ''}\n`,
+    });
   }
   if (spider) return done({ status: 0, stderr: quiet ? '' : stderr + 'remote file exists\n' });
   const size = new TextEncoder().encode(result.body).length;
@@ -87,7 +107,13 @@ const wget: Program = (inv) => {
   }
   const file = output ?? (parsed.path.split('?')[0]?.split('/').pop() || 'index.html');
   const w = inv.fs.writeFile(resolvePath(inv, file), result.body, { now: inv.now });
-  if (!w.ok) return done({ status: 1, stderr: stderr + `wget: can't open '${file}': ${w.errno === 'EROFS' ? 'Read-only file system' : 'No such file or directory'}\n` });
+  if (!w.ok)
+    return done({
+      status: 1,
+      stderr:
+        stderr +
+        `wget: can't open '${file}': ${w.errno === 'EROFS' ? 'Read-only file system' : 'No such file or directory'}\n`,
+    });
   if (!quiet) stderr += `saving to '${file}'\n${file.padEnd(20).slice(0, 20)} 100% ${bar}\n'${file}' saved\n`;
   return done({ status: 0, stderr });
 };
@@ -108,7 +134,8 @@ const curl: Program = (inv) => {
   for (let i = 0; i < args.length; i++) {
     const a = args[i] ?? '';
     if (a === '-o' || a === '--output') output = args[++i];
-    else if (a === '-m' || a === '--max-time' || a === '--connect-timeout') timeoutMs = secondsArg(args[++i], timeoutMs);
+    else if (a === '-m' || a === '--max-time' || a === '--connect-timeout')
+      timeoutMs = secondsArg(args[++i], timeoutMs);
     else if (a === '-w' || a === '--write-out') writeOut = args[++i];
     else if (a === '-X' || a === '--request') method = args[++i] ?? 'GET';
     else if (a === '-H' || a === '--header') {
@@ -135,7 +162,8 @@ const curl: Program = (inv) => {
   if (!url) return { status: 2, stderr: "curl: try 'curl --help' or 'curl --manual' for more information\n" };
   const parsed = parseUrl(url);
   const errors = !silent || showError;
-  if (!parsed) return { status: 3, stderr: errors ? `curl: (3) URL rejected: Malformed input to a URL function\n` : '' };
+  if (!parsed)
+    return { status: 3, stderr: errors ? `curl: (3) URL rejected: Malformed input to a URL function\n` : '' };
   const result = inv.net.http(parsed.url, { timeoutMs, method: headOnly ? 'HEAD' : method, headers });
   const finish = (r: ProgramResult): ProgramResult => ({ ...r, durationMs: result.durationMs });
   const progress = (bytes: number): string =>
@@ -249,7 +277,10 @@ function resolvConf(inv: Invocation): { nameserver: string; search: string[] } {
 const nslookup: Program = (inv) => {
   const host = inv.argv.slice(1).find((a) => !a.startsWith('-')) ?? '';
   const { nameserver, search } = resolvConf(inv);
-  const candidates = host.endsWith('.') || host.split('.').length > 4 ? [host.replace(/\.$/, '')] : [...search.map((s) => `${host}.${s}`), host];
+  const candidates =
+    host.endsWith('.') || host.split('.').length > 4
+      ? [host.replace(/\.$/, '')]
+      : [...search.map((s) => `${host}.${s}`), host];
   let name: string | undefined;
   let ip: string | undefined;
   for (const c of candidates) {
@@ -267,7 +298,8 @@ const nslookup: Program = (inv) => {
     return { status: 0, stdout: `${head}Name:      ${host}\nAddress 1: ${ip} ${name}\n`, durationMs: 2 };
   }
   const head = `Server:\t\t${nameserver}\nAddress:\t${nameserver}#53\n\n`;
-  if (!ip || !name) return { status: 1, stdout: head, stderr: `** server can't find ${host}: NXDOMAIN\n\n`, durationMs: 2 };
+  if (!ip || !name)
+    return { status: 1, stdout: head, stderr: `** server can't find ${host}: NXDOMAIN\n\n`, durationMs: 2 };
   return { status: 0, stdout: `${head}Name:\t${name}\nAddress: ${ip}\n\n`, durationMs: 2 };
 };
 

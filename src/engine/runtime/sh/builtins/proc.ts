@@ -42,34 +42,56 @@ function shellProgram(flavor: 'ash' | 'dash' | 'bash'): Program {
 function procRows(inv: Invocation): { pid: number; cmd: string; start: number }[] {
   const host = inv.host;
   const rows = [{ pid: 1, cmd: host.argv.join(' '), start: host.startedAt }];
-  for (const s of host.servers) if (!s.pid1 && s.exitedAt === undefined) rows.push({ pid: s.pid, cmd: s.kind, start: s.startedAt });
-  for (const t of host.threads) if (t.pid !== 1 && t.done === undefined) rows.push({ pid: t.pid, cmd: 'sh', start: host.startedAt });
-  rows.push({ pid: inv.proc === host ? host.nextPid : inv.proc.threads[0]?.pid ?? 99, cmd: inv.argv.join(' '), start: inv.now });
+  for (const s of host.servers)
+    if (!s.pid1 && s.exitedAt === undefined) rows.push({ pid: s.pid, cmd: s.kind, start: s.startedAt });
+  for (const t of host.threads)
+    if (t.pid !== 1 && t.done === undefined) rows.push({ pid: t.pid, cmd: 'sh', start: host.startedAt });
+  rows.push({
+    pid: inv.proc === host ? host.nextPid : (inv.proc.threads[0]?.pid ?? 99),
+    cmd: inv.argv.join(' '),
+    start: inv.now,
+  });
   return rows;
 }
 
 const ps: Program = (inv) => {
   const rows = procRows(inv);
   if (!isGnu(inv)) {
-    return ok('PID   USER     TIME  COMMAND\n' + rows.map((r) => `${String(r.pid).padStart(5)} root      0:00 ${r.cmd}\n`).join(''));
+    return ok(
+      'PID   USER     TIME  COMMAND\n' +
+        rows.map((r) => `${String(r.pid).padStart(5)} root      0:00 ${r.cmd}\n`).join(''),
+    );
   }
   if (inv.argv.slice(1).some((a) => /aux|ef|-e/.test(a))) {
     return ok(
       'USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\n' +
-        rows.map((r) => `root    ${String(r.pid).padStart(8)}  0.0  0.0   2304  1280 ?        Ss   ${formatDate(r.start, '%H:%M')}   0:00 ${r.cmd}\n`).join(''),
+        rows
+          .map(
+            (r) =>
+              `root    ${String(r.pid).padStart(8)}  0.0  0.0   2304  1280 ?        Ss   ${formatDate(r.start, '%H:%M')}   0:00 ${r.cmd}\n`,
+          )
+          .join(''),
     );
   }
-  return ok('    PID TTY          TIME CMD\n' + rows.map((r) => `${String(r.pid).padStart(7)} ?        00:00:00 ${r.cmd.split(' ')[0]?.split('/').pop()}\n`).join(''));
+  return ok(
+    '    PID TTY          TIME CMD\n' +
+      rows
+        .map((r) => `${String(r.pid).padStart(7)} ?        00:00:00 ${r.cmd.split(' ')[0]?.split('/').pop()}\n`)
+        .join(''),
+  );
 };
 
 const free: Program = (inv) => {
   const totalKiB = 8_137_796;
-  const used = 1_236_200 + Math.round(inv.host.servers.reduce((s, x) => s + (x.exitedAt === undefined ? x.memoryBytes : 0), 0) / 1024);
+  const used =
+    1_236_200 +
+    Math.round(inv.host.servers.reduce((s, x) => s + (x.exitedAt === undefined ? x.memoryBytes : 0), 0) / 1024);
   const cache = 1_889_252;
   const freeKiB = totalKiB - used - cache;
   const scale = (kib: number): string => {
     const args = inv.argv.slice(1).join('');
-    if (args.includes('h')) return kib > 1024 * 1024 ? `${(kib / 1024 / 1024).toFixed(1)}Gi` : `${Math.round(kib / 1024)}Mi`;
+    if (args.includes('h'))
+      return kib > 1024 * 1024 ? `${(kib / 1024 / 1024).toFixed(1)}Gi` : `${Math.round(kib / 1024)}Mi`;
     if (args.includes('m')) return String(Math.round(kib / 1024));
     return String(kib);
   };
@@ -85,7 +107,9 @@ const kill: Program = (inv) => {
   const args = inv.argv.slice(1);
   if (args[0] === '-l') return ok('HUP INT QUIT ILL TRAP ABRT BUS FPE KILL USR1 SEGV USR2 PIPE ALRM TERM\n');
   const pids = args.filter((a) => /^\d+$/.test(a)).map(Number);
-  const signal = (args.find((a) => a.startsWith('-') && !/^-\d+$/.test(a)) ?? '-TERM').replace(/^-(SIG)?/, '').replace(/^s$/, 'TERM');
+  const signal = (args.find((a) => a.startsWith('-') && !/^-\d+$/.test(a)) ?? '-TERM')
+    .replace(/^-(SIG)?/, '')
+    .replace(/^s$/, 'TERM');
   const numeric = args.find((a) => /^-\d+$/.test(a));
   let err = '';
   for (const pid of pids) {
@@ -125,7 +149,13 @@ const python: Program = (inv) => {
     return {
       server: {
         kind: 'python-http',
-        logs: [{ afterMs: 120, stream: 'stdout', text: `Serving HTTP on 0.0.0.0 port ${port} (http://0.0.0.0:${port}/) ...` }],
+        logs: [
+          {
+            afterMs: 120,
+            stream: 'stdout',
+            text: `Serving HTTP on 0.0.0.0 port ${port} (http://0.0.0.0:${port}/) ...`,
+          },
+        ],
         readyAfterMs: 120,
         ports: [port],
         memoryBytes: 12 * MiB,
@@ -142,7 +172,11 @@ const python: Program = (inv) => {
   }
   if (args[0]) {
     const read = inv.fs.readFile(resolvePath(inv, args[0]));
-    if (!read.ok) return fail(`${inv.argv[0]}: can't open file '${resolvePath(inv, args[0])}': [Errno 2] No such file or directory`, 2);
+    if (!read.ok)
+      return fail(
+        `${inv.argv[0]}: can't open file '${resolvePath(inv, args[0])}': [Errno 2] No such file or directory`,
+        2,
+      );
     return { status: 0, durationMs: 50 };
   }
   return { status: 0 };
@@ -210,7 +244,14 @@ const hello: Program = () => ({
 });
 
 const pause: Program = () => ({
-  server: { kind: 'pause', logs: [], ports: [], memoryBytes: 256 * 1024, cpuMillis: 0, sigterm: { afterMs: 5, code: 0 } },
+  server: {
+    kind: 'pause',
+    logs: [],
+    ports: [],
+    memoryBytes: 256 * 1024,
+    cpuMillis: 0,
+    sigterm: { afterMs: 5, code: 0 },
+  },
 });
 
 /** PACKAGES maps installable package names to the executables they add. */
@@ -248,31 +289,56 @@ function install(inv: Invocation, names: string[]): string[] {
 const apk: Program = (inv) => {
   const [sub, ...rest] = inv.argv.slice(1);
   const names = rest.filter((a) => !a.startsWith('-'));
-  const release = inv.proc.image.os === 'alpine' ? `v${inv.proc.image.version.split('.').slice(0, 2).join('.')}` : 'v3.22';
+  const release =
+    inv.proc.image.os === 'alpine' ? `v${inv.proc.image.version.split('.').slice(0, 2).join('.')}` : 'v3.22';
   const fetch = `fetch https://dl-cdn.alpinelinux.org/alpine/${release}/main/x86_64/APKINDEX.tar.gz\nfetch https://dl-cdn.alpinelinux.org/alpine/${release}/community/x86_64/APKINDEX.tar.gz\n`;
-  if (sub === 'update') return { status: 0, stdout: `${fetch}OK: 26326 distinct packages available\n`, durationMs: 1200 };
+  if (sub === 'update')
+    return { status: 0, stdout: `${fetch}OK: 26326 distinct packages available\n`, durationMs: 1200 };
   if (sub !== 'add') return { status: 0 };
   const unknown = install(inv, names);
   if (unknown.length > 0) {
-    return { status: unknown.length, stdout: fetch, stderr: `ERROR: unable to select packages:\n${unknown.map((n) => `  ${n} (no such package):\n    required by: world[${n}]\n`).join('')}`, durationMs: 1500 };
+    return {
+      status: unknown.length,
+      stdout: fetch,
+      stderr: `ERROR: unable to select packages:\n${unknown.map((n) => `  ${n} (no such package):\n    required by: world[${n}]\n`).join('')}`,
+      durationMs: 1500,
+    };
   }
-  const lines = names.map((n, i) => `(${i + 1}/${names.length}) Installing ${n} (${n === 'curl' ? '8.14.1-r2' : '1.0-r0'})\n`).join('');
-  return { status: 0, stdout: `${fetch}${lines}OK: ${12 + names.length * 3} MiB in ${20 + names.length} packages\n`, durationMs: 2500 };
+  const lines = names
+    .map((n, i) => `(${i + 1}/${names.length}) Installing ${n} (${n === 'curl' ? '8.14.1-r2' : '1.0-r0'})\n`)
+    .join('');
+  return {
+    status: 0,
+    stdout: `${fetch}${lines}OK: ${12 + names.length * 3} MiB in ${20 + names.length} packages\n`,
+    durationMs: 2500,
+  };
 };
 
 const aptGet: Program = (inv) => {
   const args = inv.argv.slice(1);
   const sub = args.find((a) => !a.startsWith('-'));
   if (sub === 'update') {
-    return { status: 0, stdout: 'Get:1 http://deb.debian.org/debian bookworm InRelease [151 kB]\nGet:2 http://deb.debian.org/debian bookworm/main amd64 Packages [8792 kB]\nFetched 8943 kB in 2s (4471 kB/s)\nReading package lists...\n', durationMs: 2500 };
+    return {
+      status: 0,
+      stdout:
+        'Get:1 http://deb.debian.org/debian bookworm InRelease [151 kB]\nGet:2 http://deb.debian.org/debian bookworm/main amd64 Packages [8792 kB]\nFetched 8943 kB in 2s (4471 kB/s)\nReading package lists...\n',
+      durationMs: 2500,
+    };
   }
   if (sub !== 'install') return { status: 0 };
   const names = args.filter((a) => !a.startsWith('-') && a !== 'install');
   const yes = args.some((a) => a === '-y' || a === '--yes' || a === '-qy');
   const unknown = names.filter((n) => !PACKAGES[n]);
-  if (unknown.length > 0) return { status: 100, stdout: 'Reading package lists...\nBuilding dependency tree...\nReading state information...\n', stderr: `E: Unable to locate package ${unknown[0]}\n`, durationMs: 800 };
+  if (unknown.length > 0)
+    return {
+      status: 100,
+      stdout: 'Reading package lists...\nBuilding dependency tree...\nReading state information...\n',
+      stderr: `E: Unable to locate package ${unknown[0]}\n`,
+      durationMs: 800,
+    };
   const head = `Reading package lists...\nBuilding dependency tree...\nReading state information...\nThe following NEW packages will be installed:\n  ${names.join(' ')}\n0 upgraded, ${names.length} newly installed, 0 to remove and 0 not upgraded.\n`;
-  if (!yes && inv.stdin === undefined) return { status: 1, stdout: head + 'Do you want to continue? [Y/n] Abort.\n', durationMs: 800 };
+  if (!yes && inv.stdin === undefined)
+    return { status: 1, stdout: head + 'Do you want to continue? [Y/n] Abort.\n', durationMs: 800 };
   install(inv, names);
   return { status: 0, stdout: head + names.map((n) => `Setting up ${n} ...\n`).join(''), durationMs: 4000 };
 };

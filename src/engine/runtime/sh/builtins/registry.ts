@@ -1,9 +1,13 @@
+import { CLIENT_PROGRAMS } from '../../servers/clients.ts';
 import { DATABASE_PROGRAMS } from '../../servers/databases.ts';
 import { JAVA_PROGRAMS } from '../../servers/java.ts';
 import { STRESS_PROGRAMS } from '../../servers/stress.ts';
 import { WEB_PROGRAMS } from '../../servers/web.ts';
 import type { Program } from '../program.ts';
 import { CORE_PROGRAMS } from './core.ts';
+import { DISK_PROGRAMS } from './disk.ts';
+import { ECHO_PROGRAMS } from './echo.ts';
+import { EDIT_PROGRAMS } from './edit.ts';
 import { FILE_PROGRAMS } from './files.ts';
 import { NET_PROGRAMS } from './net.ts';
 import { PROC_PROGRAMS } from './proc.ts';
@@ -15,12 +19,16 @@ import { TEXT_PROGRAMS } from './text.ts';
  */
 export const PROGRAMS: Record<string, Program> = {
   ...CORE_PROGRAMS,
+  ...ECHO_PROGRAMS,
+  ...DISK_PROGRAMS,
   ...FILE_PROGRAMS,
   ...TEXT_PROGRAMS,
+  ...EDIT_PROGRAMS,
   ...NET_PROGRAMS,
   ...PROC_PROGRAMS,
   ...WEB_PROGRAMS,
   ...DATABASE_PROGRAMS,
+  ...CLIENT_PROGRAMS,
   ...JAVA_PROGRAMS,
   ...STRESS_PROGRAMS,
 };

@@ -1,22 +1,26 @@
 import { errnoText } from '../../vfs.ts';
-import { isGnu, resolvePath, type Invocation, type Program, type ProgramResult } from '../program.ts';
+import { isGnu, resolvePath, type Invocation, type Program } from '../program.ts';
 
-function said(inv: Invocation, gnu: string, busybox: string): string {
+export function said(inv: Invocation, gnu: string, busybox: string): string {
   return (isGnu(inv) ? gnu : busybox) + '\n';
 }
 
-function lines(text: string): string[] {
+export function lines(text: string): string[] {
   const out = text.split('\n');
   if (text.endsWith('\n')) out.pop();
   return out;
 }
 
-function joinLines(list: string[]): string {
+export function joinLines(list: string[]): string {
   return list.length === 0 ? '' : list.join('\n') + '\n';
 }
 
 /** readInputs reads files (or stdin) for filters, collecting per-file errors in the tool's words. */
-function readInputs(inv: Invocation, tool: string, files: string[]): { inputs: { name: string; text: string }[]; err: string } {
+export function readInputs(
+  inv: Invocation,
+  tool: string,
+  files: string[],
+): { inputs: { name: string; text: string }[]; err: string } {
   const inputs: { name: string; text: string }[] = [];
   let err = '';
   if (files.length === 0) return { inputs: [{ name: '-', text: inv.stdin ?? '' }], err };
@@ -32,7 +36,10 @@ function readInputs(inv: Invocation, tool: string, files: string[]): { inputs: {
   return { inputs, err };
 }
 
-function parseCount(args: string[], defaultCount: number): { count: number; fromStart: boolean; rest: string[]; follow: '' | 'f' | 'F'; bytes?: number } {
+function parseCount(
+  args: string[],
+  defaultCount: number,
+): { count: number; fromStart: boolean; rest: string[]; follow: '' | 'f' | 'F'; bytes?: number } {
   let count = defaultCount;
   let fromStart = false;
   let follow: '' | 'f' | 'F' = '';
@@ -72,7 +79,11 @@ const tail: Program = (inv) => {
   files.forEach((f, i) => {
     const r = inv.fs.readFile(resolvePath(inv, f));
     if (!r.ok) {
-      err += said(inv, `tail: cannot open '${f}' for reading: ${errnoText[r.errno]}`, `tail: can't open '${f}': ${errnoText[r.errno]}`);
+      err += said(
+        inv,
+        `tail: cannot open '${f}' for reading: ${errnoText[r.errno]}`,
+        `tail: can't open '${f}': ${errnoText[r.errno]}`,
+      );
       return;
     }
     if (files.length > 1) out += `${i > 0 ? '\n' : ''}==> ${f} <==\n`;
@@ -81,9 +92,14 @@ const tail: Program = (inv) => {
   if (opt.follow) {
     const first = files[0] ?? '';
     const path = resolvePath(inv, first);
+    if (path.startsWith('/dev/')) return { stdout: out, stderr: err, block: { kind: 'forever' } };
     const r = inv.fs.readFile(path);
     if (!r.ok && opt.follow !== 'F') return { status: 1, stdout: out, stderr: err };
-    return { stdout: out, stderr: err, block: { kind: 'follow', path, offset: r.ok ? r.value.length : 0, retry: opt.follow === 'F', name: first } };
+    return {
+      stdout: out,
+      stderr: err,
+      block: { kind: 'follow', path, offset: r.ok ? r.value.length : 0, retry: opt.follow === 'F', name: first },
+    };
   }
   return { status: err ? 1 : 0, stdout: out, stderr: err };
 };
@@ -173,10 +189,20 @@ const grep: Program = (inv) => {
   }
   if (inv.argv[0]?.endsWith('egrep')) flags.add('E');
   if (pattern === undefined) pattern = operands.shift();
-  if (pattern === undefined) return { status: 2, stderr: said(inv, "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.", 'BusyBox v1.37.0 multi-call binary.\n\nUsage: grep [-HhnlLoqvsrRiwFE] [-m N] [-A|B|C N] { PATTERN | -e PATTERN... | -f FILE... } [FILE]...') };
+  if (pattern === undefined)
+    return {
+      status: 2,
+      stderr: said(
+        inv,
+        "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.",
+        'BusyBox v1.37.0 multi-call binary.\n\nUsage: grep [-HhnlLoqvsrRiwFE] [-m N] [-A|B|C N] { PATTERN | -e PATTERN... | -f FILE... } [FILE]...',
+      ),
+    };
   let re: RegExp;
   try {
-    const source = flags.has('F') ? pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : toRegExpSource(pattern, flags.has('E'));
+    const source = flags.has('F')
+      ? pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      : toRegExpSource(pattern, flags.has('E'));
     re = new RegExp(flags.has('w') ? `\\b(?:${source})\\b` : source, flags.has('i') ? 'i' : '');
   } catch {
     return { status: 2, stderr: `grep: bad regex '${pattern}'\n` };
@@ -220,9 +246,17 @@ const tee: Program = (inv) => {
 const sort: Program = (inv) => {
   const args = inv.argv.slice(1);
   const flags = args.filter((a) => /^-[a-z]+$/.test(a)).join('');
-  const { inputs, err } = readInputs(inv, 'sort', args.filter((a) => !/^-[a-z]+$/.test(a)));
+  const { inputs, err } = readInputs(
+    inv,
+    'sort',
+    args.filter((a) => !/^-[a-z]+$/.test(a)),
+  );
   let all = inputs.flatMap((i) => lines(i.text));
-  all.sort(flags.includes('n') ? (a, b) => (parseFloat(a) || 0) - (parseFloat(b) || 0) : (a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  all.sort(
+    flags.includes('n')
+      ? (a, b) => (parseFloat(a) || 0) - (parseFloat(b) || 0)
+      : (a, b) => (a < b ? -1 : a > b ? 1 : 0),
+  );
   if (flags.includes('r')) all.reverse();
   if (flags.includes('u')) all = all.filter((l, i) => i === 0 || l !== all[i - 1]);
   return { status: err ? 2 : 0, stdout: joinLines(all), stderr: err };
@@ -231,7 +265,11 @@ const sort: Program = (inv) => {
 const uniq: Program = (inv) => {
   const args = inv.argv.slice(1);
   const count = args.includes('-c');
-  const { inputs } = readInputs(inv, 'uniq', args.filter((a) => !a.startsWith('-')));
+  const { inputs } = readInputs(
+    inv,
+    'uniq',
+    args.filter((a) => !a.startsWith('-')),
+  );
   const out: string[] = [];
   let prev: string | undefined;
   let n = 0;
@@ -250,170 +288,4 @@ const uniq: Program = (inv) => {
   return { status: 0, stdout: joinLines(out) };
 };
 
-function expandSet(set: string): string {
-  let out = '';
-  for (let i = 0; i < set.length; i++) {
-    const c = set[i] ?? '';
-    if (set[i + 1] === '-' && set[i + 2] !== undefined) {
-      const end = set.charCodeAt(i + 2);
-      for (let code = c.charCodeAt(0); code <= end; code++) out += String.fromCharCode(code);
-      i += 2;
-    } else out += c;
-  }
-  return out.replace('[:upper:]', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ').replace('[:lower:]', 'abcdefghijklmnopqrstuvwxyz');
-}
-
-const tr: Program = (inv) => {
-  const args = inv.argv.slice(1);
-  const del = args[0] === '-d';
-  const squeeze = args[0] === '-s';
-  const sets = args.filter((a) => !a.startsWith('-')).map(expandSet);
-  const from = sets[0] ?? '';
-  const to = sets[1] ?? '';
-  let out = '';
-  for (const c of inv.stdin ?? '') {
-    const i = from.indexOf(c);
-    if (i === -1) out += c;
-    else if (del) continue;
-    else if (squeeze && out.endsWith(c)) continue;
-    else out += to ? (to[Math.min(i, to.length - 1)] ?? c) : c;
-  }
-  return { status: 0, stdout: out };
-};
-
-const cut: Program = (inv) => {
-  const args = inv.argv.slice(1);
-  let delim = '\t';
-  let fields: string | undefined;
-  let chars: string | undefined;
-  const files: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] ?? '';
-    if (a === '-d') delim = args[++i] ?? '\t';
-    else if (a.startsWith('-d')) delim = a.slice(2);
-    else if (a === '-f') fields = args[++i];
-    else if (a.startsWith('-f')) fields = a.slice(2);
-    else if (a === '-c') chars = args[++i];
-    else if (a.startsWith('-c')) chars = a.slice(2);
-    else files.push(a);
-  }
-  const pick = (spec: string, n: number): number[] => {
-    const idx: number[] = [];
-    for (const part of spec.split(',')) {
-      const [a, b] = part.split('-');
-      const start = a ? Number(a) : 1;
-      const end = part.includes('-') ? (b ? Number(b) : n) : start;
-      for (let i = start; i <= Math.min(end, n); i++) idx.push(i);
-    }
-    return idx;
-  };
-  const { inputs } = readInputs(inv, 'cut', files);
-  const out = inputs.flatMap((input) =>
-    lines(input.text).map((line) => {
-      if (chars) return pick(chars, line.length).map((i) => line[i - 1] ?? '').join('');
-      const parts = line.split(delim);
-      if (parts.length === 1) return line;
-      return pick(fields ?? '1', parts.length).map((i) => parts[i - 1] ?? '').join(delim);
-    }),
-  );
-  return { status: 0, stdout: joinLines(out) };
-};
-
-function sedScript(script: string, text: string): string {
-  const out: string[] = [];
-  const commands = script.split(/;(?=\s*(?:s.|\/|\d+d|d))/).map((c) => c.trim()).filter(Boolean);
-  for (const line of lines(text)) {
-    let current: string | undefined = line;
-    for (const cmd of commands) {
-      if (current === undefined) break;
-      const sub = /^s(.)(.*?)\1(.*?)\1([gip0-9]*)$/.exec(cmd);
-      if (sub) {
-        const [, , pattern = '', replacement = '', flags = ''] = sub;
-        const re = new RegExp(toRegExpSource(pattern, false), (flags.includes('g') ? 'g' : '') + (flags.includes('i') ? 'i' : ''));
-        current = current.replace(re, replacement.replace(/\\(\d)/g, '$$$1').replace(/(^|[^\\])&/g, '$1$$&').replace(/\\&/g, '&'));
-        continue;
-      }
-      const del = /^\/(.*)\/d$/.exec(cmd);
-      if (del && new RegExp(toRegExpSource(del[1] ?? '', false)).test(current)) current = undefined;
-    }
-    if (current !== undefined) out.push(current);
-  }
-  return joinLines(out);
-}
-
-const sed: Program = (inv) => {
-  const args = inv.argv.slice(1);
-  let inPlace = false;
-  const scripts: string[] = [];
-  const files: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] ?? '';
-    if (a === '-i' || a.startsWith('-i')) inPlace = true;
-    else if (a === '-e') scripts.push(args[++i] ?? '');
-    else if (a === '-n' || a === '-E' || a === '-r') continue;
-    else if (scripts.length === 0) scripts.push(a);
-    else files.push(a);
-  }
-  const script = scripts.join(';');
-  if (inPlace) {
-    for (const f of files) {
-      const path = resolvePath(inv, f);
-      const r = inv.fs.readFile(path);
-      if (!r.ok) return { status: 2, stderr: said(inv, `sed: can't read ${f}: ${errnoText[r.errno]}`, `sed: ${f}: ${errnoText[r.errno]}`) };
-      const w = inv.fs.writeFile(path, sedScript(script, r.value), { now: inv.now });
-      if (!w.ok) return { status: 4, stderr: `sed: couldn't open temporary file ${f}: ${errnoText[w.errno]}\n` };
-    }
-    return { status: 0 };
-  }
-  const { inputs, err } = readInputs(inv, 'sed', files);
-  return { status: err ? 2 : 0, stdout: inputs.map((i) => sedScript(script, i.text)).join(''), stderr: err };
-};
-
-const awk: Program = (inv) => {
-  const args = inv.argv.slice(1);
-  let sep: RegExp = /\s+/;
-  let program = '';
-  const files: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] ?? '';
-    if (a === '-F') sep = new RegExp(escapeRe(args[++i] ?? ' '));
-    else if (a.startsWith('-F')) sep = new RegExp(escapeRe(a.slice(2)));
-    else if (!program) program = a;
-    else files.push(a);
-  }
-  const m = /^\s*(?:\/(.*)\/)?\s*(?:\{\s*print\s*(.*?)\s*;?\s*\})?\s*$/.exec(program);
-  if (!m) return unsupported('awk', program);
-  const filter = m[1] ? new RegExp(m[1]) : undefined;
-  const exprs = (m[2] ?? '$0').split(',').map((e) => e.trim()).filter(Boolean);
-  const { inputs } = readInputs(inv, 'awk', files);
-  const out: string[] = [];
-  let nr = 0;
-  for (const line of inputs.flatMap((i) => lines(i.text))) {
-    nr++;
-    if (filter && !filter.test(line)) continue;
-    const fields = line.trim() === '' ? [] : sep.source === '\\s+' ? line.trim().split(sep) : line.split(sep);
-    out.push(
-      (exprs.length ? exprs : ['$0'])
-        .map((e) => {
-          if (e === '$0') return line;
-          if (/^\$\d+$/.test(e)) return fields[Number(e.slice(1)) - 1] ?? '';
-          if (e === '$NF') return fields[fields.length - 1] ?? '';
-          if (e === 'NF') return String(fields.length);
-          if (e === 'NR') return String(nr);
-          return e.replace(/^"(.*)"$/, '$1');
-        })
-        .join(' '),
-    );
-  }
-  return { status: 0, stdout: joinLines(out) };
-};
-
-function escapeRe(text: string): string {
-  return text.length === 1 ? text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : text;
-}
-
-function unsupported(tool: string, what: string): ProgramResult {
-  return { status: 2, stderr: `${tool}: this simulated ${tool} does not support: ${what}\n` };
-}
-
-export const TEXT_PROGRAMS: Record<string, Program> = { tail, head, wc, grep, egrep: grep, tee, sort, uniq, tr, cut, sed, awk };
+export const TEXT_PROGRAMS: Record<string, Program> = { tail, head, wc, grep, egrep: grep, tee, sort, uniq };
