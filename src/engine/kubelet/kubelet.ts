@@ -54,6 +54,14 @@ export class Kubelet {
         return;
       case 'configmaps':
       case 'secrets':
+        for (const pod of Object.values(this.ctx.state.pods)) {
+          if (pod.namespace !== object.metadata.namespace) continue;
+          this.dropSourcedVolumes(
+            pod,
+            change.resource === 'configmaps' ? 'configMap' : 'secret',
+            object.metadata.name ?? '',
+          );
+        }
         if (change.type === 'DELETED') return;
         for (const pod of Object.values(this.ctx.state.pods)) {
           if (
@@ -64,6 +72,18 @@ export class Kubelet {
           }
         }
         return;
+    }
+  }
+
+  /** dropSourcedVolumes forgets the files of volumes fed by a ConfigMap or Secret that changed, so the next access rewrites them. */
+  private dropSourcedVolumes(runtime: PodRuntime, source: 'configMap' | 'secret', name: string): void {
+    const pod = podObject(this.ctx, runtime);
+    for (const volume of pod?.spec?.volumes ?? []) {
+      const direct = source === 'configMap' ? volume.configMap?.name : volume.secret?.secretName;
+      const projected = (volume.projected?.sources ?? []).some(
+        (s) => (source === 'configMap' ? s.configMap?.name : s.secret?.name) === name,
+      );
+      if (direct === name || projected) delete runtime.volumes[volume.name];
     }
   }
 

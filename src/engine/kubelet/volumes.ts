@@ -55,6 +55,17 @@ function volumeTree(ctx: KubeletContext, pod: Pod, runtime: PodRuntime, volume: 
     ctx.state.claims[key] ??= newDirectory(0o777);
     return ctx.state.claims[key];
   }
+  // ConfigMap, Secret and projected volumes are written once per pod and refreshed when their source
+  // changes (Kubelet.observe drops the cached tree), as the kubelet's periodic volume sync does.
+  const cached = runtime.volumes[volume.name];
+  if (cached && (volume.configMap || volume.secret || volume.projected)) return cached;
+  const built = sourcedVolumeTree(ctx, pod, runtime, volume);
+  if (built) runtime.volumes[volume.name] = built;
+  return built ?? newDirectory();
+}
+
+function sourcedVolumeTree(ctx: KubeletContext, pod: Pod, runtime: PodRuntime, volume: Volume): FsTree | undefined {
+  const namespace = runtime.namespace;
   if (volume.configMap || volume.secret) {
     const isConfigMap = volume.configMap !== undefined;
     const name = isConfigMap ? volume.configMap?.name : volume.secret?.secretName;
@@ -87,7 +98,7 @@ function volumeTree(ctx: KubeletContext, pod: Pod, runtime: PodRuntime, volume: 
     }
     return treeFromFiles(files, volume.projected.defaultMode ?? 0o644);
   }
-  return newDirectory();
+  return undefined;
 }
 
 /** containerContext gives the runtime a container's view: its env, filesystem with mounts, limits and network. */

@@ -101,7 +101,7 @@ function peerErrors(peer: NetworkPolicyPeer, field: string): FieldError[] {
 
 export function validateNetworkPolicy(policy: NetworkPolicy): FieldError[] {
   const errors: FieldError[] = [];
-  const spec = policy.spec ?? {};
+  const spec: Partial<NonNullable<NetworkPolicy['spec']>> = policy.spec ?? {};
   errors.push(...selectorErrors(spec.podSelector ?? {}, 'spec.podSelector'));
   (spec.ingress ?? []).forEach((rule, i) => {
     (rule.ports ?? []).forEach((port, j) => errors.push(...portErrors(port, `spec.ingress[${i}].ports[${j}]`)));

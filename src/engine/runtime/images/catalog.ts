@@ -1,11 +1,17 @@
 import { BASE_REPOSITORIES, DEFAULT_PATH } from './data-base.ts';
 import { SERVER_REPOSITORIES } from './data-servers.ts';
+import { SYSTEM_REPOSITORIES } from './data-system.ts';
 import { WEB_REPOSITORIES } from './data-web.ts';
 import type { ImageRef } from './reference.ts';
 import type { ImageInfo, OsFamily, RepositorySpec, TagGroup } from './types.ts';
 
 /** REPOSITORIES is every repository the simulated registries hold. */
-export const REPOSITORIES: RepositorySpec[] = [...BASE_REPOSITORIES, ...WEB_REPOSITORIES, ...SERVER_REPOSITORIES];
+export const REPOSITORIES: RepositorySpec[] = [
+  ...BASE_REPOSITORIES,
+  ...WEB_REPOSITORIES,
+  ...SERVER_REPOSITORIES,
+  ...SYSTEM_REPOSITORIES,
+];
 
 const byName = new Map<string, RepositorySpec>();
 for (const spec of REPOSITORIES) for (const name of spec.names) byName.set(name, spec);

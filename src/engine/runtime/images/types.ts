@@ -29,7 +29,13 @@ export type ServerKind =
   | 'netcat'
   | 'pause'
   | 'node-http'
-  | 'hello';
+  | 'hello'
+  | 'etcd'
+  | 'kube-apiserver'
+  | 'kube-controller-manager'
+  | 'kube-scheduler'
+  | 'kube-proxy'
+  | 'coredns';
 
 /**
  * ImageBehavior says what the image does when run with its own ENTRYPOINT and CMD, so lessons can

@@ -11,6 +11,7 @@ import { toKubectlJson } from '../../printers/json.ts';
 import { executeJsonPath, parseJsonPath, type ParsedJsonPath } from '../../printers/jsonpath.ts';
 import { toKubectlYaml, YamlPrintError } from '../../printers/yaml.ts';
 import { fail, ok, type CommandResult, type KubectlContext } from '../../types.ts';
+import { CREATE_HELP } from './help.ts';
 import { goOrdered } from './typed.ts';
 
 /** LAST_APPLIED is the annotation `--save-config` writes. */
@@ -103,9 +104,10 @@ export function completeCreate(args: string[], ctx: KubectlContext, spec: Comple
   try {
     flags = parseFlags(normalizeOptionalValues(extracted.rest), specs);
   } catch (e) {
-    if (e instanceof FlagError) return failed(`error: ${e.message}\nSee 'kubectl ${spec.path} --help' for usage.\n`);
+    if (e instanceof FlagError) return failed(`error: ${withShorthand(e.message, specs)}\nSee 'kubectl ${spec.path} --help' for usage.\n`);
     throw e;
   }
+  if (flags.bool('help')) return { ok: false, result: ok(CREATE_HELP[spec.path] ?? '') };
   const missing = (spec.required ?? []).filter((name) => !flags.values.has(name)).sort();
   if (missing.length > 0) return failed(`error: required flag(s) "${missing.join('", "')}" not set\n`);
 
@@ -150,6 +152,14 @@ export function completeCreate(args: string[], ctx: KubectlContext, spec: Comple
       warnings,
     },
   };
+}
+
+/** withShorthand names a flag as pflag does in errors: `-r, --replicas` when it has a shorthand. */
+function withShorthand(message: string, specs: FlagSpec[]): string {
+  return message.replace(/for "--([^"]+)" flag/, (whole, name: string) => {
+    const short = specs.find((s) => s.name === name)?.short;
+    return short ? `for "-${short}, --${name}" flag` : whole;
+  });
 }
 
 /** normalizeOptionalValues gives pflag's NoOptDefVal to `--dry-run` and `--validate` written bare. */

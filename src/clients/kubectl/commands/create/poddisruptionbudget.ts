@@ -24,6 +24,9 @@ export function parseToLabelSelector(text: string): { ok: true; selector: Select
     } else current += ch;
   }
   parts.push(current);
+  // labels.Parse sorts the requirements by key.
+  const keyOf = (part: string) => part.trim().replace(/^!\s*/, '').split(/[\s!=<>(]/)[0] ?? '';
+  parts.sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
   const bad = (message: string) => ({ ok: false as const, error: `couldn't parse the selector string "${text}": ${message}` });
   for (const raw of parts) {
     const part = raw.trim();
