@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { parseDuration, type ApiRequest, type Cluster, type StoredChange } from '../engine/index.ts';
+import { parseDuration, type ApiRequest, type Cluster } from '../engine/index.ts';
 import { loadState, saveState } from './state.ts';
 
 /**
@@ -40,19 +40,6 @@ function send(response: ServerResponse, status: number, body: unknown): void {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   response.writeHead(status, { 'Content-Type': typeof body === 'string' ? 'text/plain' : 'application/json' });
   response.end(text);
-}
-
-function watchMatches(change: StoredChange, path: string, query: Record<string, string>): boolean {
-  const segments = path.split('/').filter(Boolean);
-  const resource = segments[segments.length - 1] ?? '';
-  const nsIndex = segments.indexOf('namespaces');
-  const namespace = nsIndex >= 0 && segments.length > nsIndex + 2 ? segments[nsIndex + 1] : undefined;
-  const plural = change.resource.split('.')[0];
-  if (plural !== resource) return false;
-  if (namespace !== undefined && change.object.metadata.namespace !== namespace) return false;
-  const nameTerm = (query.fieldSelector ?? '').split(',').find((t) => t.startsWith('metadata.name='));
-  if (nameTerm && change.object.metadata.name !== nameTerm.slice('metadata.name='.length)) return false;
-  return true;
 }
 
 export interface ApiHttpServer {
@@ -111,12 +98,7 @@ export async function startApiServer(
         if (verb === 'GET' && query.watch === 'true') {
           response.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' });
           watches.add(response);
-          const stop = cluster.watchChanges((changes) => {
-            for (const change of changes) {
-              if (watchMatches(change, url.pathname, query))
-                response.write(`${JSON.stringify({ type: change.type, object: change.object })}\n`);
-            }
-          });
+          const stop = cluster.watch(url.pathname, query, (event) => response.write(`${JSON.stringify(event)}\n`));
           const timeout = setTimeout(() => response.end(), Math.min(Number(query.timeoutSeconds ?? 1800), 1800) * 1000);
           request.on('close', () => {
             clearTimeout(timeout);

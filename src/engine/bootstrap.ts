@@ -1,3 +1,4 @@
+import { bootstrapClusterRoleBindings, bootstrapClusterRoles, bootstrapNamespacedRoles } from './api/rbac/index.ts';
 import type { ApiServer } from './api/server.ts';
 import type { ApiRequest } from './api/types.ts';
 
@@ -141,6 +142,17 @@ export function nodeObject(shape: NodeShape, index: number) {
   };
 }
 
+/** hash32 makes a stable 32-hex-digit config hash, as the kubelet stamps on static pods. */
+function hash32(text: string): string {
+  let h = 0x811c9dc5;
+  let out = '';
+  for (let round = 0; out.length < 32; round++) {
+    for (const ch of `${text}/${round}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+    out += h.toString(16).padStart(8, '0');
+  }
+  return out.slice(0, 32);
+}
+
 function staticPod(
   component: string,
   image: string,
@@ -188,8 +200,18 @@ export function bootstrapRequests(nodes: NodeShape[] = DEFAULT_NODES): ApiReques
       metadata: { name, labels: { 'kubernetes.io/metadata.name': name } },
     }),
   );
+  const rbac = bootstrapNamespacedRoles();
+  const namespaced = (kind: string, object: object) =>
+    post(
+      `/apis/rbac.authorization.k8s.io/v1/namespaces/${(object as { metadata: { namespace: string } }).metadata.namespace}/${kind}`,
+      object,
+    );
   const phaseOne: ApiRequest[] = [
+    ...bootstrapClusterRoles().map((o) => post('/apis/rbac.authorization.k8s.io/v1/clusterroles', o)),
+    ...bootstrapClusterRoleBindings().map((o) => post('/apis/rbac.authorization.k8s.io/v1/clusterrolebindings', o)),
     ...namespaces,
+    ...rbac.roles.map((o) => namespaced('roles', o)),
+    ...rbac.bindings.map((o) => namespaced('rolebindings', o)),
     ...nodes.map((shape, i) => post('/api/v1/nodes', nodeObject(shape, i))),
     post('/apis/storage.k8s.io/v1/storageclasses', {
       apiVersion: 'storage.k8s.io/v1',

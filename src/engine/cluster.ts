@@ -3,9 +3,13 @@ import { priorityAdmission } from './admission/priority.ts';
 import { serviceAccountAdmission } from './admission/serviceaccount.ts';
 import { serviceAllocation } from './admission/services.ts';
 import { ResourceRegistry } from './api/registry.ts';
+import { registerMetricsApi } from './api/metrics.ts';
+import { installRbac } from './api/rbac/index.ts';
 import { ApiServer, type AuditRecord } from './api/server.ts';
 import { ObjectStore, type StoreState, type StoredChange } from './api/store.ts';
-import type { ApiRequest, ApiResponse, ClusterClient, KubeObject } from './api/types.ts';
+import { parsePath } from './api/paths.ts';
+import { resourceKey } from './api/registry.ts';
+import type { ApiRequest, ApiResponse, ClusterClient, KubeObject, WatchEvent } from './api/types.ts';
 import { bootstrapRequests, DEFAULT_NODES, type NodeShape } from './bootstrap.ts';
 import { Clock, DEFAULT_EPOCH, type ClockState } from './clock/clock.ts';
 import type { Controller } from './controllers/controller.ts';
@@ -76,6 +80,7 @@ export class Cluster implements ClusterClient {
     this.kubeletState = kubeletState;
     const registry = new ResourceRegistry();
     this.server = new ApiServer({ clock, random, store, registry });
+    this.server.authorizer = installRbac(this.server, () => clock.now);
     this.events = new EventRecorder(this.server, () => clock.now);
     this.server.admission.push(
       serviceAccountAdmission(random, (ns, name) => store.get('serviceaccounts', ns, name) !== undefined),
@@ -88,6 +93,7 @@ export class Cluster implements ClusterClient {
       serviceAllocation(store, random),
     );
     this.scheduler = new SchedulingQueue(this.server, this.events, random, scheduling, () => clock.now);
+    registerMetricsApi(this.server, kubeletState, () => clock.now);
     this.kubelet = new Kubelet({
       server: this.server,
       clock,
@@ -233,6 +239,27 @@ export class Cluster implements ClusterClient {
   watchChanges(listener: (changes: StoredChange[]) => void): () => void {
     this.changeListeners.add(listener);
     return () => this.changeListeners.delete(listener);
+  }
+
+  /**
+   * watch streams the changes a REST watch on `path` would see (`/api/v1/namespaces/default/pods`,
+   * optionally narrowed by `fieldSelector=metadata.name=web`), as ADDED/MODIFIED/DELETED events.
+   */
+  watch(path: string, query: Record<string, string | undefined>, listener: (event: WatchEvent) => void): () => void {
+    const parsed = parsePath(path, this.server.registry);
+    if (parsed.kind !== 'resource') return () => {};
+    const wanted = resourceKey(parsed.path.type);
+    const namespace = parsed.path.namespace;
+    const nameTerm = (query.fieldSelector ?? '').split(',').find((t) => t.startsWith('metadata.name='));
+    const name = parsed.path.name ?? nameTerm?.slice('metadata.name='.length);
+    return this.watchChanges((changes) => {
+      for (const change of changes) {
+        if (change.resource !== wanted) continue;
+        if (namespace !== undefined && change.object.metadata.namespace !== namespace) continue;
+        if (name !== undefined && change.object.metadata.name !== name) continue;
+        listener({ type: change.type, object: change.object });
+      }
+    });
   }
 
   version(): number {

@@ -16,6 +16,8 @@ export function serviceAccountAdmission(
     name: 'ServiceAccount',
     admit(operation, type, object) {
       if (operation !== 'CREATE' || type.kind !== 'Pod') return;
+      // Mirror pods of static pods (the control plane) are not admitted against service accounts.
+      if (object.metadata.annotations?.['kubernetes.io/config.mirror']) return;
       const pod = object as unknown as Pod & {
         spec: { serviceAccountName?: string; volumes?: unknown[]; automountServiceAccountToken?: boolean };
       };

@@ -42,6 +42,21 @@ export function apiGroupList(registry: ResourceRegistry) {
   };
 }
 
+/**
+ * SUBRESOURCE_DISCOVERY is what discovery says about subresources that are not plain views of their
+ * parent: kubectl reads it (drain looks for pods/eviction of kind Eviction in policy/v1, scale for Scale).
+ */
+const SUBRESOURCE_DISCOVERY: Record<string, { group?: string; version?: string; kind?: string; verbs: string[] }> = {
+  eviction: { group: 'policy', version: 'v1', kind: 'Eviction', verbs: ['create'] },
+  scale: { group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: ['get', 'patch', 'update'] },
+  exec: { kind: 'PodExecOptions', verbs: ['create', 'get'] },
+  attach: { kind: 'PodAttachOptions', verbs: ['create', 'get'] },
+  portforward: { kind: 'PodPortForwardOptions', verbs: ['create', 'get'] },
+  log: { verbs: ['get'] },
+  binding: { kind: 'Binding', verbs: ['create'] },
+  token: { group: 'authentication.k8s.io', version: 'v1', kind: 'TokenRequest', verbs: ['create'] },
+};
+
 export function apiResourceList(registry: ResourceRegistry, group: string, version: string) {
   const types = registry.all().filter((t) => t.group === group && t.version === version);
   if (types.length === 0) return undefined;
@@ -57,12 +72,14 @@ export function apiResourceList(registry: ResourceRegistry, group: string, versi
       ...(type.categories ? { categories: type.categories } : {}),
     });
     for (const sub of type.subresources ?? []) {
+      const known = SUBRESOURCE_DISCOVERY[sub];
       resources.push({
         name: `${type.plural}/${sub}`,
         singularName: '',
         namespaced: type.namespaced,
-        kind: type.kind,
-        verbs: ['get', 'patch', 'update'],
+        ...(known?.group !== undefined ? { group: known.group, version: known.version } : {}),
+        kind: known?.kind ?? type.kind,
+        verbs: known?.verbs ?? ['get', 'patch', 'update'],
       });
     }
   }

@@ -120,6 +120,7 @@ export const BUILT_IN_RESOURCES: ResourceType[] = [
     namespaced: false,
     verbs: ['create'],
   }),
+  kind('authorization.k8s.io', 'v1', 'LocalSubjectAccessReview', 'localsubjectaccessreviews', { verbs: ['create'] }),
   kind('authorization.k8s.io', 'v1', 'SelfSubjectAccessReview', 'selfsubjectaccessreviews', {
     namespaced: false,
     verbs: ['create'],
@@ -142,6 +143,8 @@ export const BUILT_IN_RESOURCES: ResourceType[] = [
   kind('coordination.k8s.io', 'v1', 'Lease', 'leases'),
   kind('discovery.k8s.io', 'v1', 'EndpointSlice', 'endpointslices'),
   kind('events.k8s.io', 'v1', 'Event', 'events', { shortNames: ['ev'] }),
+  kind('metrics.k8s.io', 'v1beta1', 'NodeMetrics', 'nodes', { namespaced: false, verbs: ['get', 'list'] }),
+  kind('metrics.k8s.io', 'v1beta1', 'PodMetrics', 'pods', { verbs: ['get', 'list'] }),
   kind('networking.k8s.io', 'v1', 'IngressClass', 'ingressclasses', { namespaced: false }),
   kind('networking.k8s.io', 'v1', 'Ingress', 'ingresses', { shortNames: ['ing'], subresources: ['status'] }),
   kind('networking.k8s.io', 'v1', 'NetworkPolicy', 'networkpolicies', { shortNames: ['netpol'] }),

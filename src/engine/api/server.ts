@@ -67,6 +67,16 @@ export class ApiServer {
   audit: AuditRecord[] = [];
   /** subresourceHandlers serve pods/log, pods/exec and the like, registered by the layers that own them. */
   readonly subresourceHandlers = new Map<string, (request: ApiRequest, path: ResourcePath) => ApiResponse>();
+  /**
+   * resourceHandlers serve whole resources that are computed, not stored (access reviews, metrics),
+   * keyed by resourceKey; they see the request with its authenticated user.
+   */
+  readonly resourceHandlers = new Map<
+    string,
+    (request: ApiRequest & { user: UserInfo }, path: ResourcePath) => ApiResponse
+  >();
+  /** impersonate applies Impersonate-User/Impersonate-Group headers (RBAC installs it). */
+  impersonate: ((request: ApiRequest, requester: UserInfo) => ApiRequest) | undefined;
 
   constructor(private readonly deps: ApiServerDeps) {}
 
@@ -92,6 +102,7 @@ export class ApiServer {
       const parsed = parsePath(request.path, this.deps.registry);
       if (parsed.kind === 'unknown') throw new ApiError(errors.pathNotFound());
       if (parsed.kind === 'discovery') return { status: 200, body: this.discovery(parsed) };
+      if (this.impersonate) request = this.impersonate(request, request.user ?? ADMIN);
       parsedPath = parsed.path;
       response = this.route(request, parsed.path);
     } catch (error) {
@@ -146,6 +157,8 @@ export class ApiServer {
     }
     if (path.type.namespaced && path.namespace === undefined && path.name !== undefined)
       throw new ApiError(errors.pathNotFound());
+    const served = this.resourceHandlers.get(resourceKey(path.type));
+    if (served) return served({ ...request, user }, path);
     if (path.subresource && !['status', 'binding', 'scale'].includes(path.subresource)) {
       const handler = this.subresourceHandlers.get(`${resourceKey(path.type)}/${path.subresource}`);
       if (!handler) throw new ApiError(errors.pathNotFound());

@@ -1,4 +1,5 @@
 import type { Pod } from 'kubernetes-types/core/v1';
+import { generateJobSelector } from './defaults/workloads.ts';
 import { qosClass } from './qos.ts';
 import type { KubeObject } from './types.ts';
 
@@ -75,6 +76,16 @@ const PREPARERS: Record<string, (object: KubeObject) => void> = {
   },
   ReplicaSet(object) {
     object.status = { replicas: 0 };
+  },
+  StatefulSet(object) {
+    object.status = { replicas: 0, availableReplicas: 0 };
+  },
+  DaemonSet(object) {
+    object.status = { currentNumberScheduled: 0, numberMisscheduled: 0, desiredNumberScheduled: 0, numberReady: 0 };
+  },
+  Job: generateJobSelector,
+  CronJob(object) {
+    object.status = {};
   },
 };
 

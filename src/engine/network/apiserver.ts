@@ -46,9 +46,19 @@ export function apiServerAnswer(
   const authorization = Object.entries(request.headers).find(([k]) => k.toLowerCase() === 'authorization')?.[1];
   const user = tokenUser(authorization);
   if (!user) {
-    if (authorization) return json(401, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'Unauthorized', reason: 'Unauthorized', code: 401 });
+    if (authorization)
+      return json(401, {
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Failure',
+        message: 'Unauthorized',
+        reason: 'Unauthorized',
+        code: 401,
+      });
     if (pathOnly === '/version') return json(200, SERVER_VERSION);
-    if (PUBLIC_PATHS.includes(pathOnly)) return { ok: true, status: 200, body: 'ok', headers: { 'Content-Type': 'text/plain; charset=utf-8' } };
+    if (PUBLIC_PATHS.includes(pathOnly))
+      return { ok: true, status: 200, body: 'ok', headers: { 'Content-Type': 'text/plain; charset=utf-8' } };
     return json(403, anonymousForbidden(request.method.toLowerCase(), pathOnly));
   }
   if (pathOnly === '/version') return json(200, SERVER_VERSION);

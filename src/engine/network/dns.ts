@@ -12,9 +12,7 @@ export const CLUSTER_DOMAIN = 'cluster.local';
 export const CLUSTER_DNS_IP = '10.96.0.10';
 export const NDOTS = 5;
 
-export type DnsAnswer =
-  | { type: 'A'; name: string; ips: string[] }
-  | { type: 'CNAME'; name: string; target: string };
+export type DnsAnswer = { type: 'A'; name: string; ips: string[] } | { type: 'CNAME'; name: string; target: string };
 
 const SLICES = 'endpointslices.discovery.k8s.io';
 
@@ -74,7 +72,8 @@ function headlessRecords(store: ObjectStore, service: Service): { ip: string; ho
     for (const endpoint of slice.endpoints ?? []) {
       if (!all && endpoint.conditions?.ready === false) continue;
       for (const ip of endpoint.addresses ?? [])
-        if (!out.some((r) => r.ip === ip)) out.push({ ip, ...(endpoint.hostname ? { hostname: endpoint.hostname } : {}) });
+        if (!out.some((r) => r.ip === ip))
+          out.push({ ip, ...(endpoint.hostname ? { hostname: endpoint.hostname } : {}) });
     }
   }
   return out;
@@ -101,7 +100,8 @@ export function lookup(store: ObjectStore, fqdn: string, domain = CLUSTER_DOMAIN
     const service = store.get('services', namespace, serviceName) as unknown as Service | undefined;
     if (!service) return undefined;
     const spec = service.spec ?? {};
-    if (spec.type === 'ExternalName') return { type: 'CNAME', name, target: (spec.externalName ?? '').replace(/\.$/, '') };
+    if (spec.type === 'ExternalName')
+      return { type: 'CNAME', name, target: (spec.externalName ?? '').replace(/\.$/, '') };
     if (spec.clusterIP && spec.clusterIP !== 'None') return { type: 'A', name, ips: [spec.clusterIP] };
     const ips = headlessRecords(store, service).map((r) => r.ip);
     return ips.length ? { type: 'A', name, ips } : undefined;

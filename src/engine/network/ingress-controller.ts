@@ -41,10 +41,12 @@ function flag(args: string[], name: string): string | undefined {
 /** ingressControllerOf recognises an ingress-nginx controller pod (its image, or the chart's labels) and reads its flags. */
 export function ingressControllerOf(pod: Pod | undefined): IngressControllerConfig | undefined {
   const labels = pod?.metadata?.labels ?? {};
-  const byLabels = labels['app.kubernetes.io/name'] === 'ingress-nginx' && labels['app.kubernetes.io/component'] === 'controller';
+  const byLabels =
+    labels['app.kubernetes.io/name'] === 'ingress-nginx' && labels['app.kubernetes.io/component'] === 'controller';
   const containers = pod?.spec?.containers ?? [];
   const container =
-    containers.find((c) => CONTROLLER_IMAGE.test((c.image ?? '').split('@')[0] ?? '')) ?? (byLabels ? containers[0] : undefined);
+    containers.find((c) => CONTROLLER_IMAGE.test((c.image ?? '').split('@')[0] ?? '')) ??
+    (byLabels ? containers[0] : undefined);
   if (!container || !pod) return undefined;
   const args = [...(container.command ?? []), ...(container.args ?? [])];
   const namespace = pod.metadata?.namespace ?? '';
@@ -66,7 +68,8 @@ export function ingressControllerOf(pod: Pod | undefined): IngressControllerConf
 export function handles(store: ObjectStore, config: IngressControllerConfig, ingress: Ingress): boolean {
   const className = ingress.spec?.ingressClassName;
   if (className) {
-    const ingressClass = store.get('ingressclasses.networking.k8s.io', '', className) as unknown as IngressClass | undefined;
+    const ingressClass = store.get('ingressclasses.networking.k8s.io', '', className) as unknown as
+      IngressClass | undefined;
     return ingressClass?.spec?.controller === config.controllerClass;
   }
   const annotation = ingress.metadata?.annotations?.['kubernetes.io/ingress.class'];

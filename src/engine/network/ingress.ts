@@ -75,7 +75,8 @@ interface Candidate {
 
 function pathMatches(ingress: Ingress, path: HTTPIngressPath, requestPath: string): boolean {
   const rulePath = path.path ?? '/';
-  if (isRegexIngress(ingress) && path.pathType !== 'Exact') return regexFor(ingress, rulePath)?.test(requestPath) ?? false;
+  if (isRegexIngress(ingress) && path.pathType !== 'Exact')
+    return regexFor(ingress, rulePath)?.test(requestPath) ?? false;
   switch (path.pathType) {
     case 'Exact':
       return rulePath === requestPath;
@@ -151,7 +152,10 @@ export function matchIngress(ingresses: readonly Ingress[], rawHost: string, raw
 }
 
 /** tlsSecretFor names the TLS secret an ingress set configures for a host, if any. */
-export function tlsSecretFor(ingresses: readonly Ingress[], rawHost: string): { ingress: Ingress; secretName?: string } | undefined {
+export function tlsSecretFor(
+  ingresses: readonly Ingress[],
+  rawHost: string,
+): { ingress: Ingress; secretName?: string } | undefined {
   const host = normalizeHost(rawHost);
   for (const ingress of [...ingresses].sort(creationOrder))
     for (const tls of ingress.spec?.tls ?? [])

@@ -38,7 +38,7 @@ export function parseCidr(text: string): Cidr | undefined {
   if (ip === undefined || bits > 32) return undefined;
   const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
   const base = (ip & mask) >>> 0;
-  return { base, bits, contains: (candidate) => ((candidate & mask) >>> 0) === base };
+  return { base, bits, contains: (candidate) => (candidate & mask) >>> 0 === base };
 }
 
 /** cidrContains tells whether an address lies in a block; false when either does not parse. */

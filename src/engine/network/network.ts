@@ -168,7 +168,10 @@ export class Network {
       case 'pod': {
         if (ingressControllerOf(connection.target.pod)) return 'open';
         const open = connection.target.runtime.containers.some(
-          (c) => c.process !== undefined && c.phase === 'running' && tcpOpen(c.process, connection.port, this.deps.clock.now),
+          (c) =>
+            c.process !== undefined &&
+            c.phase === 'running' &&
+            tcpOpen(c.process, connection.port, this.deps.clock.now),
         );
         return open ? 'open' : 'refused';
       }
@@ -224,7 +227,8 @@ export class Network {
       to: this.peer(target),
       port,
     });
-    if (!decision.allowed) return { kind: 'timeout', ip: dialed, reason: `denied by NetworkPolicy (${decision.direction})` };
+    if (!decision.allowed)
+      return { kind: 'timeout', ip: dialed, reason: `denied by NetworkPolicy (${decision.direction})` };
     return { kind: 'pod', target, port, hit };
   }
 
@@ -272,10 +276,16 @@ export class Network {
       (p) => p.metadata?.labels?.['k8s-app'] === 'kube-dns',
     );
     const targets: Peer[] = coredns.length
-      ? coredns.map((pod) => ({ ip: pod.status?.podIP ?? '', pod, namespaceLabels: this.store.get('namespaces', '', 'kube-system')?.metadata.labels ?? {} }))
+      ? coredns.map((pod) => ({
+          ip: pod.status?.podIP ?? '',
+          pod,
+          namespaceLabels: this.store.get('namespaces', '', 'kube-system')?.metadata.labels ?? {},
+        }))
       : [{ ip: '10.96.0.10' }];
     const from = this.peer(source);
-    return targets.some((to) => ['UDP', 'TCP'].some((protocol) => evaluate(policies, { from, to, port: 53, protocol }).allowed));
+    return targets.some((to) =>
+      ['UDP', 'TCP'].some((protocol) => evaluate(policies, { from, to, port: 53, protocol }).allowed),
+    );
   }
 
   private pick(n: number, key: string): number {
@@ -289,7 +299,11 @@ export class Network {
   send(source: Endpoint, connection: Connection, request: HttpRequest): HttpOutcome {
     switch (connection.kind) {
       case 'refused':
-        return { ok: false, error: 'refused', message: `can't connect to remote host (${connection.ip}): Connection refused` };
+        return {
+          ok: false,
+          error: 'refused',
+          message: `can't connect to remote host (${connection.ip}): Connection refused`,
+        };
       case 'timeout':
         return { ok: false, error: 'timeout', message: 'download timed out' };
       case 'apiserver':
@@ -304,7 +318,12 @@ export class Network {
   }
 
   /** deliver hands a request to whichever container of the pod listens on the port. */
-  deliver(source: Endpoint, target: Endpoint & { runtime: PodRuntime; pod: Pod }, port: number, request: HttpRequest): HttpOutcome {
+  deliver(
+    source: Endpoint,
+    target: Endpoint & { runtime: PodRuntime; pod: Pod },
+    port: number,
+    request: HttpRequest,
+  ): HttpOutcome {
     const now = this.deps.clock.now;
     for (const container of target.runtime.containers) {
       if (!container.process || container.phase !== 'running') continue;

@@ -26,7 +26,8 @@ export interface Traffic {
   protocol?: string;
 }
 
-export type PolicyDecision = { allowed: true } | { allowed: false; direction: 'ingress' | 'egress'; policies: string[] };
+export type PolicyDecision =
+  { allowed: true } | { allowed: false; direction: 'ingress' | 'egress'; policies: string[] };
 
 function inPodNetwork(peer: Peer): peer is Peer & { pod: Pod } {
   return peer.pod !== undefined && peer.pod.spec?.hostNetwork !== true;
@@ -74,7 +75,12 @@ function namedPort(pod: Pod | undefined, name: string, protocol: string): number
 }
 
 /** portMatches tells whether a rule port covers the destination port (numbers, ranges with endPort, names). */
-export function portMatches(rulePort: NetworkPolicyPort, port: number, protocol: string, destination: Pod | undefined): boolean {
+export function portMatches(
+  rulePort: NetworkPolicyPort,
+  port: number,
+  protocol: string,
+  destination: Pod | undefined,
+): boolean {
   if ((rulePort.protocol ?? 'TCP') !== protocol) return false;
   if (rulePort.port === undefined || rulePort.port === null) return true;
   if (typeof rulePort.port === 'number' || /^\d+$/.test(rulePort.port)) {
@@ -97,7 +103,10 @@ function rulesAllow(
     const namespace = policy.metadata?.namespace ?? '';
     const rules = direction === 'ingress' ? (policy.spec?.ingress ?? []) : (policy.spec?.egress ?? []);
     for (const rule of rules) {
-      const peers = direction === 'ingress' ? ((rule as { from?: NetworkPolicyPeer[] }).from ?? []) : ((rule as { to?: NetworkPolicyPeer[] }).to ?? []);
+      const peers =
+        direction === 'ingress'
+          ? ((rule as { from?: NetworkPolicyPeer[] }).from ?? [])
+          : ((rule as { to?: NetworkPolicyPeer[] }).to ?? []);
       const ports = rule.ports ?? [];
       const peerOk = peers.length === 0 || peers.some((p) => peerMatches(p, namespace, remote));
       const portOk = ports.length === 0 || ports.some((p) => portMatches(p, port, protocol, destination));

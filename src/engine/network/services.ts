@@ -93,7 +93,9 @@ export function usableEndpoints(store: ObjectStore, hit: ServiceHit, clientNode:
   const terminating: Backend[] = [];
   for (const slice of store.list(SLICES, namespace) as unknown as EndpointSlice[]) {
     if (slice.metadata?.labels?.['kubernetes.io/service-name'] !== name) continue;
-    const port = (slice.ports ?? []).find((p) => (p.name ?? '') === portName && (p.protocol ?? 'TCP') === (hit.servicePort.protocol ?? 'TCP'));
+    const port = (slice.ports ?? []).find(
+      (p) => (p.name ?? '') === portName && (p.protocol ?? 'TCP') === (hit.servicePort.protocol ?? 'TCP'),
+    );
     if (!port || port.port === undefined || port.port === null) continue;
     for (const endpoint of slice.endpoints ?? []) {
       const list = bucket(endpoint, ready, terminating);
@@ -154,7 +156,8 @@ export function routeService(
   pick: (n: number, key: string) => number,
 ): ServiceRoute {
   const pool = usableEndpoints(store, hit, clientNode);
-  if (pool.length === 0) return localRestriction(hit, clientNode) === null ? { kind: 'reject', hit } : { kind: 'drop', hit };
+  if (pool.length === 0)
+    return localRestriction(hit, clientNode) === null ? { kind: 'reject', hit } : { kind: 'drop', hit };
   const key = `${hit.service.metadata?.namespace ?? ''}/${hit.service.metadata?.name ?? ''}:${hit.servicePort.port}`;
   const sorted = [...pool].sort((a, b) => (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : 0));
   const index =

@@ -52,6 +52,7 @@ export function localHttp(
       ...(request.headers ?? {}),
     },
     remoteAddr: request.remoteAddr ?? '127.0.0.1',
+    port,
   };
   const r: HttpReply = serveHttp(server, req, {
     fs: ctx.fs,

@@ -1,13 +1,14 @@
-import { objectPath, type KubeObject, type ResourceType } from '../../../engine/index.ts';
+import { groupVersion, objectPath, type KubeObject, type ResourceType } from '../../../engine/index.ts';
 import { discover } from '../discovery.ts';
 import { responseError } from '../errors.ts';
 import { parseFlags, type FlagSpec } from '../flags.ts';
 import { tabulate } from '../printers/tabwriter.ts';
 import { selectResources } from '../resources.ts';
 import { fail, type CommandResult, type KubectlContext } from '../types.ts';
-import { DescribeWriter, eventsFor, writeEvents } from './common.ts';
+import './kinds.ts';
+import { DescribeWriter } from './common.ts';
 import { describeGeneric } from './generic.ts';
-import { describePod } from './pod.ts';
+import { describerFor } from './registry.ts';
 
 const DESCRIBE_FLAGS: FlagSpec[] = [
   { name: 'selector', short: 'l', type: 'string' },
@@ -18,22 +19,13 @@ const DESCRIBE_FLAGS: FlagSpec[] = [
   { name: 'chunk-size', type: 'int' },
 ];
 
-type Describer = (object: KubeObject, w: DescribeWriter, now: number) => void;
+export { registerDescriber } from './registry.ts';
 
-const DESCRIBERS: Record<string, Describer> = {
-  Pod: describePod,
-};
-
-/** registerDescriber lets other modules add a kind's layout (services, nodes, deployments …). */
-export function registerDescriber(kind: string, describer: Describer): void {
-  DESCRIBERS[kind] = describer;
-}
-
+/** describeObject describes one object with its kind's layout (or the generic one), aligned by the tabwriter. */
 export async function describeObject(object: KubeObject, ctx: KubectlContext, showEvents: boolean): Promise<string> {
   const w = new DescribeWriter();
-  const describer = DESCRIBERS[object.kind] ?? ((o: KubeObject, writer: DescribeWriter) => describeGeneric(o, writer));
-  describer(object, w, ctx.now());
-  if (showEvents) writeEvents(w, await eventsFor(ctx.client, object), ctx.now());
+  const describer = describerFor(object.apiVersion ?? '', object.kind) ?? describeGeneric;
+  await describer(object, w, { client: ctx.client, now: ctx.now(), showEvents });
   return tabulate(w.text, 2);
 }
 
@@ -75,7 +67,7 @@ export async function describeCommand(args: string[], ctx: KubectlContext): Prom
           exitCode = 1;
         }
         for (const object of prefixed)
-          found.push({ type, object: { ...object, kind: type.kind, apiVersion: object.apiVersion ?? '' } });
+          found.push({ type, object: { ...object, kind: type.kind, apiVersion: groupVersion(type) } });
       }
       continue;
     }
@@ -91,7 +83,8 @@ export async function describeCommand(args: string[], ctx: KubectlContext): Prom
       exitCode = 1;
       continue;
     }
-    for (const object of list.body.items ?? []) found.push({ type, object: { ...object, kind: type.kind } });
+    for (const object of list.body.items ?? [])
+      found.push({ type, object: { ...object, kind: type.kind, apiVersion: groupVersion(type) } });
   }
   if (found.length === 0 && exitCode === 0) {
     return { stdout: '', stderr: `No resources found in ${namespace} namespace.\n`, exitCode: 0 };

@@ -107,12 +107,12 @@ export const CC_OBJECTS = [
   { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'gamma', labels: { set: 'cc', tier: 'db' } } },
 ];
 
-/** CC_SPECS are custom-columns specs, good and bad. */
+/** CC_SPECS are custom-columns specs, good and bad (no map wildcards: Go visits maps in random order). */
 export const CC_SPECS: string[] = [
   'NAME:.metadata.name',
   'NAME:.metadata.name,COLOR:.data.color,TIER:.metadata.labels.tier',
   'NAME:metadata.name,DATA:{.data},LABELS:{metadata.labels}',
-  'N:.metadata.name,ALL:.data.*',
+  'N:.metadata.name,LABELS:.metadata.labels',
   'NAME:.metadata.name,MISSING:.spec.nothing',
   'NAME:.metadata.name,BAD',
   'NAME:{.metadata.name',

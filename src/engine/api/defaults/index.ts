@@ -3,12 +3,14 @@ import type { Pod, Service } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../types.ts';
 import { NETWORKING_DEFAULTERS } from './networking.ts';
 import { defaultPodSpec } from './pod.ts';
+import { WORKLOADS_DEFAULTERS } from './workloads.ts';
 
 /** Defaulter fills a kind's defaults in place, before validation, as the API server does on create and update. */
 export type Defaulter = (object: KubeObject) => void;
 
 const DEFAULTERS: Record<string, Defaulter> = {
   ...NETWORKING_DEFAULTERS,
+  ...WORKLOADS_DEFAULTERS,
   Pod: (object) => {
     const pod = object as unknown as Pod;
     pod.spec ??= { containers: [] };

@@ -74,10 +74,15 @@ function quantityText(value: string | number | undefined): string {
 }
 
 /** isDefaultClass reads the default-class annotation (and its beta twin) as storageutil.IsDefaultAnnotation does. */
-export function isDefaultClass(object: KubeObject, annotation = 'storageclass.kubernetes.io/is-default-class'): boolean {
+export function isDefaultClass(
+  object: KubeObject,
+  annotation = 'storageclass.kubernetes.io/is-default-class',
+): boolean {
   const annotations = object.metadata.annotations ?? {};
   if (annotations[annotation] === 'true') return true;
-  return annotation.startsWith('storageclass.') && annotations['storageclass.beta.kubernetes.io/is-default-class'] === 'true';
+  return (
+    annotation.startsWith('storageclass.') && annotations['storageclass.beta.kubernetes.io/is-default-class'] === 'true'
+  );
 }
 
 /** ingressAddress is ingressLoadBalancerStatusStringer: sorted unique IPs or hostnames, clipped to 16 bytes. */
@@ -125,7 +130,13 @@ export const NETWORKING_PRINTERS: Record<string, KindPrinter> = {
         p.port !== undefined && p.port !== null ? String(p.port) : p.name ? p.name : '*',
       );
       const addresses = (slice.endpoints ?? []).flatMap((e) => e.addresses ?? []);
-      return [object.metadata.name, slice.addressType ?? '', listWithMore(ports), listWithMore(addresses), age(object, now)];
+      return [
+        object.metadata.name,
+        slice.addressType ?? '',
+        listWithMore(ports),
+        listWithMore(addresses),
+        age(object, now),
+      ];
     },
   },
   Ingress: {
@@ -174,16 +185,26 @@ export const NETWORKING_PRINTERS: Record<string, KindPrinter> = {
   PersistentVolume: {
     columns: [
       NAME,
-      col('Capacity', 'capacity is the description of the persistent volume\'s resources and capacity.'),
+      col('Capacity', "capacity is the description of the persistent volume's resources and capacity."),
       col('Access Modes', 'accessModes contains all ways the volume can be mounted.'),
-      col('Reclaim Policy', 'persistentVolumeReclaimPolicy defines what happens to a persistent volume when released from its claim.'),
+      col(
+        'Reclaim Policy',
+        'persistentVolumeReclaimPolicy defines what happens to a persistent volume when released from its claim.',
+      ),
       col('Status', 'phase indicates if a volume is available, bound to a claim, or released by a claim.'),
       col('Claim', 'claimRef is part of a bi-directional binding between PersistentVolume and PersistentVolumeClaim.'),
       col('StorageClass', 'StorageClass of the pv'),
       col('VolumeAttributesClass', 'VolumeAttributesClass of the pv'),
-      col('Reason', 'reason is a brief CamelCase string that describes any failure and is meant for machine parsing and tidy display in the CLI.'),
+      col(
+        'Reason',
+        'reason is a brief CamelCase string that describes any failure and is meant for machine parsing and tidy display in the CLI.',
+      ),
       AGE,
-      col('VolumeMode', 'volumeMode defines if a volume is intended to be used with a formatted filesystem or to remain in raw block state.', 1),
+      col(
+        'VolumeMode',
+        'volumeMode defines if a volume is intended to be used with a formatted filesystem or to remain in raw block state.',
+        1,
+      ),
     ],
     cells(object, now) {
       const pv = object as unknown as PersistentVolume;
@@ -238,8 +259,14 @@ export const NETWORKING_PRINTERS: Record<string, KindPrinter> = {
     columns: [
       NAME,
       col('Provisioner', 'provisioner indicates the type of the provisioner.'),
-      col('ReclaimPolicy', 'reclaimPolicy controls the reclaimPolicy for dynamically provisioned PersistentVolumes of this storage class.'),
-      col('VolumeBindingMode', 'volumeBindingMode indicates how PersistentVolumeClaims should be provisioned and bound.'),
+      col(
+        'ReclaimPolicy',
+        'reclaimPolicy controls the reclaimPolicy for dynamically provisioned PersistentVolumes of this storage class.',
+      ),
+      col(
+        'VolumeBindingMode',
+        'volumeBindingMode indicates how PersistentVolumeClaims should be provisioned and bound.',
+      ),
       col('AllowVolumeExpansion', 'allowVolumeExpansion shows whether the storage class allow volume expand.'),
       AGE,
     ],

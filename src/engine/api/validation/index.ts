@@ -1,8 +1,12 @@
-import type { Deployment } from 'kubernetes-types/apps/v1';
 import type { ConfigMap, PersistentVolume, PersistentVolumeClaim, Pod, Service } from 'kubernetes-types/core/v1';
 import type { Ingress, IngressClass, NetworkPolicy } from 'kubernetes-types/networking/v1';
 import type { StorageClass } from 'kubernetes-types/storage/v1';
 import { fieldErrors, type FieldError } from '../errors.ts';
+import { validateCronJob } from './cronjob.ts';
+import { validateDaemonSet } from './daemonset.ts';
+import { validateDeployment, validateReplicaSet } from './deployment.ts';
+import { validateJob } from './job.ts';
+import { validateStatefulSet } from './statefulset.ts';
 import type { ResourceType } from '../registry.ts';
 import type { KubeObject } from '../types.ts';
 import { nameErrors, validateLabels, type NameRule } from './names.ts';
@@ -11,7 +15,6 @@ import { validateNetworkPolicy } from './networkpolicy.ts';
 import { validatePodSpec } from './pod.ts';
 import { validateService } from './service.ts';
 import { validatePersistentVolume, validatePersistentVolumeClaim, validateStorageClass } from './storage.ts';
-import { validateReplicas, validateSelectorAndTemplate } from './workloads.ts';
 
 /** Validator checks one kind's own fields; metadata is checked for every kind by validateObject. */
 export type Validator = (object: KubeObject, old: KubeObject | undefined) => FieldError[];
@@ -75,20 +78,12 @@ const VALIDATORS: Record<string, Validator> = {
     return errors;
   },
   Service: (object, old) => validateService(object as unknown as Service, old as unknown as Service | undefined),
-  Deployment: (object) => {
-    const deployment = object as unknown as Deployment;
-    return [
-      ...validateReplicas(deployment.spec?.replicas, 'spec.replicas'),
-      ...validateSelectorAndTemplate(deployment.spec?.selector, deployment.spec?.template, 'spec', ['Always']),
-    ];
-  },
-  ReplicaSet: (object) => {
-    const rs = object as unknown as Deployment;
-    return [
-      ...validateReplicas(rs.spec?.replicas, 'spec.replicas'),
-      ...validateSelectorAndTemplate(rs.spec?.selector, rs.spec?.template, 'spec', ['Always']),
-    ];
-  },
+  Deployment: validateDeployment,
+  ReplicaSet: validateReplicaSet,
+  StatefulSet: validateStatefulSet,
+  DaemonSet: validateDaemonSet,
+  Job: validateJob,
+  CronJob: validateCronJob,
 };
 
 function validatePodUpdate(pod: Pod, old: Pod): FieldError[] {

@@ -48,18 +48,21 @@ export function validateIngressBackend(backend: IngressBackend, field: string): 
   const number = service.port?.number ?? 0;
   if (name && number) errors.push(fieldErrors.invalid(field, '', 'cannot set both port name & port number'));
   else if (name) {
-    if (name.length > 15) errors.push(fieldErrors.invalid(`${field}.service.port.name`, name, 'must be no more than 15 characters'));
+    if (name.length > 15)
+      errors.push(fieldErrors.invalid(`${field}.service.port.name`, name, 'must be no more than 15 characters'));
     if (!PORT_NAME.test(name))
       errors.push(
         fieldErrors.invalid(
           `${field}.service.port.name`,
           name,
-          "must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)",
+          'must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)',
         ),
       );
   } else if (number) {
     if (!Number.isInteger(number) || number < 1 || number > 65535)
-      errors.push(fieldErrors.invalid(`${field}.service.port.number`, number, 'must be between 1 and 65535, inclusive'));
+      errors.push(
+        fieldErrors.invalid(`${field}.service.port.number`, number, 'must be between 1 and 65535, inclusive'),
+      );
   } else errors.push(fieldErrors.required(field, 'port name or number is required'));
   return errors;
 }
@@ -94,7 +97,8 @@ export function validateIngress(ingress: Ingress): FieldError[] {
         for (const seq of INVALID_SEQUENCES)
           if (value.includes(seq)) errors.push(fieldErrors.invalid(`${p}.path`, value, `must not contain '${seq}'`));
         for (const suffix of INVALID_SUFFIXES)
-          if (value.endsWith(suffix)) errors.push(fieldErrors.invalid(`${p}.path`, value, `cannot end with '${suffix}'`));
+          if (value.endsWith(suffix))
+            errors.push(fieldErrors.invalid(`${p}.path`, value, `cannot end with '${suffix}'`));
       } else if (path.pathType === 'ImplementationSpecific') {
         if (value.length > 0 && !value.startsWith('/'))
           errors.push(fieldErrors.invalid(`${p}.path`, value, 'must be an absolute path'));
@@ -132,7 +136,10 @@ export function validateIngressClass(ingressClass: IngressClass, old: IngressCla
   if (!controller) errors.push(fieldErrors.required('spec.controller'));
   else if (!DOMAIN_PREFIXED_PATH.test(controller)) {
     const host = controller.split('/')[0] ?? '';
-    if (!controller.includes('/')) errors.push(fieldErrors.invalid('spec.controller', controller, 'must be a domain-prefixed path (such as "acme.io/foo")'));
+    if (!controller.includes('/'))
+      errors.push(
+        fieldErrors.invalid('spec.controller', controller, 'must be a domain-prefixed path (such as "acme.io/foo")'),
+      );
     else errors.push(fieldErrors.invalid('spec.controller', host, DNS1123_SUBDOMAIN_MESSAGE));
   }
   const parameters = ingressClass.spec?.parameters;
@@ -144,4 +151,3 @@ export function validateIngressClass(ingressClass: IngressClass, old: IngressCla
     errors.push(fieldErrors.invalid('spec.controller', controller, 'field is immutable'));
   return errors;
 }
-

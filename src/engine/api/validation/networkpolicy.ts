@@ -13,7 +13,10 @@ const PORT_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const SELECTOR_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
 
 function selectorErrors(
-  selector: { matchLabels?: Record<string, string>; matchExpressions?: { key: string; operator: string; values?: string[] }[] },
+  selector: {
+    matchLabels?: Record<string, string>;
+    matchExpressions?: { key: string; operator: string; values?: string[] }[];
+  },
   field: string,
 ): FieldError[] {
   const errors = validateLabels(selector.matchLabels, `${field}.matchLabels`);
@@ -22,9 +25,11 @@ function selectorErrors(
     if (!SELECTOR_OPERATORS.includes(e.operator))
       errors.push(fieldErrors.invalid(`${at}.operator`, e.operator, 'not a valid selector operator'));
     else if ((e.operator === 'In' || e.operator === 'NotIn') && (e.values ?? []).length === 0)
-      errors.push(fieldErrors.required(`${at}.values`, 'must be specified when `operator` is \'In\' or \'NotIn\''));
+      errors.push(fieldErrors.required(`${at}.values`, "must be specified when `operator` is 'In' or 'NotIn'"));
     else if ((e.operator === 'Exists' || e.operator === 'DoesNotExist') && (e.values ?? []).length > 0)
-      errors.push(fieldErrors.forbidden(`${at}.values`, 'may not be specified when `operator` is \'Exists\' or \'DoesNotExist\''));
+      errors.push(
+        fieldErrors.forbidden(`${at}.values`, "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"),
+      );
   });
   return errors;
 }
@@ -35,7 +40,9 @@ function portErrors(port: NetworkPolicyPort, field: string): FieldError[] {
     errors.push(fieldErrors.notSupported(`${field}.protocol`, port.protocol, ['TCP', 'UDP', 'SCTP']));
   if (port.port === undefined || port.port === null) {
     if (port.endPort !== undefined)
-      errors.push(fieldErrors.invalid(`${field}.endPort`, port.endPort, 'may not be specified when `port` is not specified'));
+      errors.push(
+        fieldErrors.invalid(`${field}.endPort`, port.endPort, 'may not be specified when `port` is not specified'),
+      );
     return errors;
   }
   if (typeof port.port === 'number') {
@@ -50,11 +57,18 @@ function portErrors(port: NetworkPolicyPort, field: string): FieldError[] {
     return errors;
   }
   if (port.endPort !== undefined)
-    errors.push(fieldErrors.invalid(`${field}.endPort`, port.endPort, 'may not be specified when `port` is non-numeric'));
-  if (port.port.length > 15) errors.push(fieldErrors.invalid(`${field}.port`, port.port, 'must be no more than 15 characters'));
+    errors.push(
+      fieldErrors.invalid(`${field}.endPort`, port.endPort, 'may not be specified when `port` is non-numeric'),
+    );
+  if (port.port.length > 15)
+    errors.push(fieldErrors.invalid(`${field}.port`, port.port, 'must be no more than 15 characters'));
   if (!PORT_NAME.test(port.port))
     errors.push(
-      fieldErrors.invalid(`${field}.port`, port.port, 'must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)'),
+      fieldErrors.invalid(
+        `${field}.port`,
+        port.port,
+        'must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)',
+      ),
     );
   else if (!/[a-z]/.test(port.port))
     errors.push(fieldErrors.invalid(`${field}.port`, port.port, 'must contain at least one letter (a-z)'));
@@ -95,7 +109,8 @@ function peerErrors(peer: NetworkPolicyPeer, field: string): FieldError[] {
     }
   }
   if (kinds === 0) errors.push(fieldErrors.required(field, 'must specify a peer'));
-  else if (kinds > 1 && peer.ipBlock) errors.push(fieldErrors.forbidden(field, 'may not specify both ipBlock and another peer'));
+  else if (kinds > 1 && peer.ipBlock)
+    errors.push(fieldErrors.forbidden(field, 'may not specify both ipBlock and another peer'));
   return errors;
 }
 
@@ -117,7 +132,8 @@ export function validateNetworkPolicy(policy: NetworkPolicy): FieldError[] {
     return errors;
   }
   types.forEach((type, i) => {
-    if (!POLICY_TYPES.includes(type)) errors.push(fieldErrors.notSupported(`spec.policyTypes[${i}]`, type, ['Ingress', 'Egress']));
+    if (!POLICY_TYPES.includes(type))
+      errors.push(fieldErrors.notSupported(`spec.policyTypes[${i}]`, type, ['Ingress', 'Egress']));
   });
   return errors;
 }

@@ -54,7 +54,8 @@ function accessModeErrors(modes: readonly string[] | undefined, field: string, r
 function quantityErrors(value: unknown, field: string): FieldError[] {
   if (value === undefined) return [fieldErrors.required(field)];
   if (!isQuantity(value)) return [fieldErrors.invalid(field, value, QUANTITY_MESSAGE)];
-  if ((parseQuantity(value as string) ?? 0) < 0) return [fieldErrors.invalid(field, value, 'must be greater than or equal to 0')];
+  if ((parseQuantity(value as string) ?? 0) < 0)
+    return [fieldErrors.invalid(field, value, 'must be greater than or equal to 0')];
   return [];
 }
 
@@ -66,7 +67,8 @@ export function validatePersistentVolume(pv: PersistentVolume, old: PersistentVo
   else {
     for (const key of Object.keys(spec.capacity))
       if (key !== 'storage') errors.push(fieldErrors.notSupported('spec.capacity', key, ['storage']));
-    if (spec.capacity.storage !== undefined) errors.push(...quantityErrors(spec.capacity.storage, 'spec.capacity[storage]'));
+    if (spec.capacity.storage !== undefined)
+      errors.push(...quantityErrors(spec.capacity.storage, 'spec.capacity[storage]'));
   }
   const sources = VOLUME_SOURCES.filter((s) => spec[s] !== undefined && spec[s] !== null);
   if (sources.length === 0) errors.push(fieldErrors.required('spec', 'must specify a volume type'));
@@ -75,11 +77,19 @@ export function validatePersistentVolume(pv: PersistentVolume, old: PersistentVo
   if (spec.hostPath && !spec.hostPath.path) errors.push(fieldErrors.required('spec.hostPath.path'));
   if (spec.local) {
     if (!spec.local.path) errors.push(fieldErrors.required('spec.local.path'));
-    if (!spec.nodeAffinity) errors.push(fieldErrors.required('spec.nodeAffinity', 'Local volume requires node affinity'));
+    if (!spec.nodeAffinity)
+      errors.push(fieldErrors.required('spec.nodeAffinity', 'Local volume requires node affinity'));
   }
-  if (spec.persistentVolumeReclaimPolicy !== undefined && !RECLAIM_POLICIES.includes(spec.persistentVolumeReclaimPolicy))
+  if (
+    spec.persistentVolumeReclaimPolicy !== undefined &&
+    !RECLAIM_POLICIES.includes(spec.persistentVolumeReclaimPolicy)
+  )
     errors.push(
-      fieldErrors.notSupported('spec.persistentVolumeReclaimPolicy', spec.persistentVolumeReclaimPolicy, RECLAIM_POLICIES),
+      fieldErrors.notSupported(
+        'spec.persistentVolumeReclaimPolicy',
+        spec.persistentVolumeReclaimPolicy,
+        RECLAIM_POLICIES,
+      ),
     );
   if (spec.volumeMode !== undefined && !VOLUME_MODES.includes(spec.volumeMode))
     errors.push(fieldErrors.notSupported('spec.volumeMode', spec.volumeMode, VOLUME_MODES));
@@ -134,7 +144,9 @@ export function validatePersistentVolumeClaim(
     const now = parseQuantity(String(storage)) ?? 0;
     const capacity = old.status?.capacity?.storage ?? oldSpec.resources?.requests?.storage;
     if (capacity !== undefined && now < (parseQuantity(String(capacity)) ?? 0))
-      errors.push(fieldErrors.forbidden('spec.resources.requests.storage', 'field can not be less than status.capacity'));
+      errors.push(
+        fieldErrors.forbidden('spec.resources.requests.storage', 'field can not be less than status.capacity'),
+      );
   }
   return errors;
 }

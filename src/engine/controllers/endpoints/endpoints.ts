@@ -1,4 +1,12 @@
-import type { EndpointAddress, EndpointPort, EndpointSubset, Endpoints, Node, Pod, Service } from 'kubernetes-types/core/v1';
+import type {
+  EndpointAddress,
+  EndpointPort,
+  EndpointSubset,
+  Endpoints,
+  Node,
+  Pod,
+  Service,
+} from 'kubernetes-types/core/v1';
 import type { ApiServer } from '../../api/server.ts';
 import type { StoredChange } from '../../api/store.ts';
 import { rfc3339 } from '../../clock/clock.ts';

@@ -179,9 +179,11 @@ export class EndpointSliceController implements Controller {
     const name = service.metadata?.name ?? '';
     const path = `/apis/discovery.k8s.io/v1/namespaces/${namespace}/endpointslices`;
     const existing = (this.server.store.list(SLICES, namespace) as unknown as EndpointSlice[]).filter(
-      (s) => s.metadata?.labels?.[SERVICE_NAME_LABEL] === name && s.metadata?.labels?.[SLICE_MANAGED_BY_LABEL] === manager,
+      (s) =>
+        s.metadata?.labels?.[SERVICE_NAME_LABEL] === name && s.metadata?.labels?.[SLICE_MANAGED_BY_LABEL] === manager,
     );
-    const wanted = groups === undefined ? [] : groups.length > 0 ? groups : manager === SLICE_CONTROLLER ? [placeholder()] : [];
+    const wanted =
+      groups === undefined ? [] : groups.length > 0 ? groups : manager === SLICE_CONTROLLER ? [placeholder()] : [];
     const labels = this.sliceLabels(service, manager);
     const unused = [...existing];
     const take = (group: SliceGroup): EndpointSlice | undefined => {

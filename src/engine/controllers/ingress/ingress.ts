@@ -77,8 +77,7 @@ export class IngressStatusController implements Controller {
         if (change.type === 'DELETED') {
           this.synced.delete(change.object.metadata.uid ?? '');
           this.due.delete(change.object.metadata.uid ?? '');
-        }
-        else this.queue.add(`${change.object.metadata.namespace ?? ''}/${change.object.metadata.name ?? ''}`);
+        } else this.queue.add(`${change.object.metadata.namespace ?? ''}/${change.object.metadata.name ?? ''}`);
         return;
       case 'pods':
       case 'services':
@@ -95,7 +94,8 @@ export class IngressStatusController implements Controller {
       ((o?.status as Pod['status'])?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
     const labels = change.object.metadata.labels ?? {};
     const image = JSON.stringify((change.object.spec as Pod['spec'])?.containers?.map((c) => c.image) ?? []);
-    const looksLikeController = labels['app.kubernetes.io/name'] === 'ingress-nginx' || image.includes('ingress-nginx/controller');
+    const looksLikeController =
+      labels['app.kubernetes.io/name'] === 'ingress-nginx' || image.includes('ingress-nginx/controller');
     return looksLikeController && (ready(change.object) !== ready(change.previous) || change.type === 'DELETED');
   }
 
@@ -121,11 +121,15 @@ export class IngressStatusController implements Controller {
       const generation = ingress.metadata?.generation ?? 1;
       if (this.synced.get(uid) !== generation) {
         this.synced.set(uid, generation);
-        this.events.record(ingress as unknown as KubeObject, { component: 'nginx-ingress-controller' }, {
-          type: 'Normal',
-          reason: 'Sync',
-          message: 'Scheduled for sync',
-        });
+        this.events.record(
+          ingress as unknown as KubeObject,
+          { component: 'nginx-ingress-controller' },
+          {
+            type: 'Normal',
+            reason: 'Sync',
+            message: 'Scheduled for sync',
+          },
+        );
         if (!this.due.has(uid) && (ingress.status?.loadBalancer?.ingress ?? []).length === 0) {
           this.clock.schedule(this.clock.now + STATUS_DELAY_MS, timerType(NAME), `${key}|${uid}`);
           continue;

@@ -47,14 +47,30 @@ export function ingressNginxManifests(options: IngressNginxOptions = {}): object
     timeoutSeconds: 1,
   });
   return [
-    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace, labels: { 'app.kubernetes.io/instance': 'ingress-nginx', 'app.kubernetes.io/name': 'ingress-nginx' } } },
-    { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'ingress-nginx', namespace, labels: controllerLabels }, automountServiceAccountToken: true },
+    {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: {
+        name: namespace,
+        labels: { 'app.kubernetes.io/instance': 'ingress-nginx', 'app.kubernetes.io/name': 'ingress-nginx' },
+      },
+    },
+    {
+      apiVersion: 'v1',
+      kind: 'ServiceAccount',
+      metadata: { name: 'ingress-nginx', namespace, labels: controllerLabels },
+      automountServiceAccountToken: true,
+    },
     {
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'ClusterRole',
       metadata: { name: 'ingress-nginx', labels },
       rules: [
-        { apiGroups: [''], resources: ['configmaps', 'endpoints', 'nodes', 'pods', 'secrets', 'namespaces'], verbs: ['list', 'watch'] },
+        {
+          apiGroups: [''],
+          resources: ['configmaps', 'endpoints', 'nodes', 'pods', 'secrets', 'namespaces'],
+          verbs: ['list', 'watch'],
+        },
         { apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: ['list', 'watch'] },
         { apiGroups: [''], resources: ['nodes'], verbs: ['get'] },
         { apiGroups: [''], resources: ['services'], verbs: ['get', 'list', 'watch'] },
@@ -122,7 +138,12 @@ export function ingressNginxManifests(options: IngressNginxOptions = {}): object
                 readinessProbe: probe(10),
                 ports: [
                   { containerPort: 80, name: 'http', protocol: 'TCP', ...(flavor === 'kind' ? { hostPort: 80 } : {}) },
-                  { containerPort: 443, name: 'https', protocol: 'TCP', ...(flavor === 'kind' ? { hostPort: 443 } : {}) },
+                  {
+                    containerPort: 443,
+                    name: 'https',
+                    protocol: 'TCP',
+                    ...(flavor === 'kind' ? { hostPort: 443 } : {}),
+                  },
                 ],
                 resources: { requests: { cpu: '100m', memory: '90Mi' } },
                 securityContext: {

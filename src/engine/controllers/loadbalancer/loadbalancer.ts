@@ -91,15 +91,20 @@ export class LoadBalancerController implements Controller {
     const [key = '', uid = ''] = ref.split('|');
     const [namespace = '', name = ''] = key.split('/');
     const service = this.server.store.get('services', namespace, name) as unknown as Service | undefined;
-    if (!service || service.metadata?.uid !== uid || !isLoadBalancer(service) || assignedIPs(service).length > 0) return;
+    if (!service || service.metadata?.uid !== uid || !isLoadBalancer(service) || assignedIPs(service).length > 0)
+      return;
     const all = this.server.store.list('services') as unknown as Service[];
     const ip = pickAddress(all, service.spec?.loadBalancerIP);
     if (!ip) {
-      this.events.record(service as unknown as KubeObject, { component: NAME }, {
-        type: 'Warning',
-        reason: 'SyncLoadBalancerFailed',
-        message: 'Error syncing load balancer: failed to ensure load balancer: no available IPs in the address pool',
-      });
+      this.events.record(
+        service as unknown as KubeObject,
+        { component: NAME },
+        {
+          type: 'Warning',
+          reason: 'SyncLoadBalancerFailed',
+          message: 'Error syncing load balancer: failed to ensure load balancer: no available IPs in the address pool',
+        },
+      );
       return;
     }
     this.writeStatus(service, [{ ip, ipMode: 'VIP' }]);

@@ -33,7 +33,9 @@ interface ProvisionerShape {
 
 const SHAPES: Record<string, ProvisionerShape> = {
   'rancher.io/local-path': {
-    source: { component: 'rancher.io/local-path_local-path-provisioner-7dc846544d-6bqkl_4f3a9c1e-2b7d-4e8a-9f60-1c5d2e7b8a93' },
+    source: {
+      component: 'rancher.io/local-path_local-path-provisioner-7dc846544d-6bqkl_4f3a9c1e-2b7d-4e8a-9f60-1c5d2e7b8a93',
+    },
     path: (claim, volumeName) =>
       `/var/local-path-provisioner/${volumeName}_${claim.metadata?.namespace ?? ''}_${claim.metadata?.name ?? ''}`,
     nodeLocal: true,
@@ -104,12 +106,28 @@ export class ExternalProvisioner implements Controller {
       if (!shape) continue;
       const className = claimClass(claim);
       if (claim.spec?.selector) {
-        this.record(claim, shape, 'Warning', 'ProvisioningFailed', `failed to provision volume with StorageClass "${className}": claim Selector is not supported`);
+        this.record(
+          claim,
+          shape,
+          'Warning',
+          'ProvisioningFailed',
+          `failed to provision volume with StorageClass "${className}": claim Selector is not supported`,
+        );
         continue;
       }
-      this.record(claim, shape, 'Normal', 'Provisioning', `External provisioner is provisioning volume for claim "${namespace}/${name}"`);
+      this.record(
+        claim,
+        shape,
+        'Normal',
+        'Provisioning',
+        `External provisioner is provisioning volume for claim "${namespace}/${name}"`,
+      );
       this.inFlight.add(key);
-      this.clock.schedule(this.clock.now + PROVISION_MS, timerType(NAME), `provision|${key}|${claim.metadata?.uid ?? ''}`);
+      this.clock.schedule(
+        this.clock.now + PROVISION_MS,
+        timerType(NAME),
+        `provision|${key}|${claim.metadata?.uid ?? ''}`,
+      );
     }
     const deletions = [...this.deletions];
     this.deletions.clear();
@@ -125,7 +143,8 @@ export class ExternalProvisioner implements Controller {
     if (action === 'delete') {
       this.inFlight.delete(`pv/${key}`);
       const volume = this.server.store.get(PVS, '', key) as unknown as PersistentVolume | undefined;
-      if (volume && this.shouldDelete(volume)) this.request({ verb: 'DELETE', path: `/api/v1/persistentvolumes/${key}` });
+      if (volume && this.shouldDelete(volume))
+        this.request({ verb: 'DELETE', path: `/api/v1/persistentvolumes/${key}` });
       return;
     }
     this.inFlight.delete(key);
@@ -150,7 +169,8 @@ export class ExternalProvisioner implements Controller {
     const provisioner = claim.metadata?.annotations?.[ANN_STORAGE_PROVISIONER];
     if (!provisioner || !SIMULATED_PROVISIONERS.includes(provisioner)) return false;
     if (this.server.store.get(PVS, '', `pvc-${claim.metadata?.uid ?? ''}`)) return false;
-    const storageClass = this.server.store.get(STORAGE_CLASSES, '', claimClass(claim)) as unknown as StorageClass | undefined;
+    const storageClass = this.server.store.get(STORAGE_CLASSES, '', claimClass(claim)) as unknown as
+      StorageClass | undefined;
     if (!storageClass || storageClass.provisioner !== provisioner) return false;
     if (storageClass.volumeBindingMode === 'WaitForFirstConsumer' && !claim.metadata?.annotations?.[ANN_SELECTED_NODE])
       return false;

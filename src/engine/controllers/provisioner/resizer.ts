@@ -55,8 +55,20 @@ export class VolumeExpander implements Controller {
       const volumeName = claim.spec?.volumeName ?? '';
       const volume = this.server.store.get(PVS, '', volumeName) as unknown as PersistentVolume | undefined;
       const provisioner = volume?.metadata?.annotations?.['pv.kubernetes.io/provisioned-by'] ?? 'external-resizer';
-      this.record(claim, 'volume_expand', 'Normal', 'ExternalExpanding', 'waiting for an external controller to expand this PVC');
-      this.record(claim, `external-resizer ${provisioner}`, 'Normal', 'Resizing', `External resizer is resizing volume ${volumeName}`);
+      this.record(
+        claim,
+        'volume_expand',
+        'Normal',
+        'ExternalExpanding',
+        'waiting for an external controller to expand this PVC',
+      );
+      this.record(
+        claim,
+        `external-resizer ${provisioner}`,
+        'Normal',
+        'Resizing',
+        `External resizer is resizing volume ${volumeName}`,
+      );
       this.inFlight.add(key);
       this.clock.schedule(this.clock.now + RESIZE_MS, timerType(NAME), `${key}|${claim.metadata?.uid ?? ''}`);
     }
@@ -68,14 +80,21 @@ export class VolumeExpander implements Controller {
     const [namespace = '', name = ''] = key.split('/');
     const claim = this.server.store.get(PVCS, namespace, name) as unknown as PersistentVolumeClaim | undefined;
     if (!claim || claim.metadata?.uid !== uid || !this.wantsResize(claim)) return;
-    const volume = this.server.store.get(PVS, '', claim.spec?.volumeName ?? '') as unknown as PersistentVolume | undefined;
+    const volume = this.server.store.get(PVS, '', claim.spec?.volumeName ?? '') as unknown as
+      PersistentVolume | undefined;
     if (!volume) return;
     const next = structuredClone(volume);
     next.spec ??= {};
     next.spec.capacity = { ...(next.spec.capacity ?? {}), storage: claim.spec?.resources?.requests?.storage ?? '0' };
     this.request({ verb: 'PUT', path: `/api/v1/persistentvolumes/${volume.metadata?.name ?? ''}`, body: next });
     const provisioner = volume.metadata?.annotations?.['pv.kubernetes.io/provisioned-by'] ?? 'external-resizer';
-    this.record(claim, `external-resizer ${provisioner}`, 'Normal', 'VolumeResizeSuccessful', 'Resize volume succeeded');
+    this.record(
+      claim,
+      `external-resizer ${provisioner}`,
+      'Normal',
+      'VolumeResizeSuccessful',
+      'Resize volume succeeded',
+    );
   }
 
   rebuild(): void {
@@ -90,11 +109,18 @@ export class VolumeExpander implements Controller {
     const requested = storageBytes(claim.spec.resources?.requests?.storage);
     const volume = this.server.store.get(PVS, '', claim.spec.volumeName) as unknown as PersistentVolume | undefined;
     if (!volume || storageBytes(volume.spec?.capacity?.storage) >= requested) return false;
-    const storageClass = this.server.store.get(STORAGE_CLASSES, '', claimClass(claim)) as unknown as StorageClass | undefined;
+    const storageClass = this.server.store.get(STORAGE_CLASSES, '', claimClass(claim)) as unknown as
+      StorageClass | undefined;
     return storageClass?.allowVolumeExpansion === true;
   }
 
-  private record(claim: PersistentVolumeClaim, component: string, type: 'Normal', reason: string, message: string): void {
+  private record(
+    claim: PersistentVolumeClaim,
+    component: string,
+    type: 'Normal',
+    reason: string,
+    message: string,
+  ): void {
     this.events.record(claim as unknown as KubeObject, { component }, { type, reason, message });
   }
 }

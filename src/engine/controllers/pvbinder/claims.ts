@@ -45,9 +45,7 @@ export function defaultStorageClass(store: ObjectStore): StorageClass | undefine
   return defaults[0] as unknown as StorageClass | undefined;
 }
 
-export type ClaimMountStatus =
-  | { ready: true }
-  | { ready: false; unmounted: string[]; reasons: string[] };
+export type ClaimMountStatus = { ready: true } | { ready: false; unmounted: string[]; reasons: string[] };
 
 /**
  * claimMountStatus is the kubelet's volume-manager check before it starts a pod's containers:

@@ -2,14 +2,7 @@ import type { PersistentVolume, Pod } from 'kubernetes-types/core/v1';
 import type { ApiServer } from '../../api/server.ts';
 import type { StoredChange } from '../../api/store.ts';
 import { controllerClient, type Controller } from '../controller.ts';
-import {
-  claimNames,
-  podIsTerminated,
-  PV_PROTECTION_FINALIZER,
-  PVC_PROTECTION_FINALIZER,
-  PVCS,
-  PVS,
-} from './claims.ts';
+import { claimNames, podIsTerminated, PV_PROTECTION_FINALIZER, PVC_PROTECTION_FINALIZER, PVCS, PVS } from './claims.ts';
 
 /**
  * StorageProtectionController is the pvc-protection and pv-protection controllers
@@ -31,7 +24,8 @@ export class StorageProtectionController implements Controller {
     const object = change.object;
     switch (change.resource) {
       case PVCS:
-        if (object.metadata.deletionTimestamp) this.claims.add(`${object.metadata.namespace ?? ''}/${object.metadata.name ?? ''}`);
+        if (object.metadata.deletionTimestamp)
+          this.claims.add(`${object.metadata.namespace ?? ''}/${object.metadata.name ?? ''}`);
         return;
       case PVS:
         if (object.metadata.deletionTimestamp) this.volumes.add(object.metadata.name ?? '');
@@ -58,7 +52,11 @@ export class StorageProtectionController implements Controller {
       if (!claim?.metadata.deletionTimestamp || !(claim.metadata.finalizers ?? []).includes(PVC_PROTECTION_FINALIZER))
         continue;
       if (this.claimInUse(namespace, name)) continue;
-      this.dropFinalizer(`/api/v1/namespaces/${namespace}/persistentvolumeclaims/${name}`, claim.metadata.finalizers ?? [], PVC_PROTECTION_FINALIZER);
+      this.dropFinalizer(
+        `/api/v1/namespaces/${namespace}/persistentvolumeclaims/${name}`,
+        claim.metadata.finalizers ?? [],
+        PVC_PROTECTION_FINALIZER,
+      );
     }
     const volumes = [...this.volumes];
     this.volumes.clear();
@@ -73,7 +71,8 @@ export class StorageProtectionController implements Controller {
 
   rebuild(): void {
     for (const object of this.server.store.list(PVCS))
-      if (object.metadata.deletionTimestamp) this.claims.add(`${object.metadata.namespace ?? ''}/${object.metadata.name ?? ''}`);
+      if (object.metadata.deletionTimestamp)
+        this.claims.add(`${object.metadata.namespace ?? ''}/${object.metadata.name ?? ''}`);
     for (const object of this.server.store.list(PVS))
       if (object.metadata.deletionTimestamp) this.volumes.add(object.metadata.name ?? '');
   }

@@ -127,13 +127,20 @@ export class PersistentVolumeBinder implements Controller {
     if (this.nextResyncAt !== undefined) return;
     const waiting = this.server.store
       .list(PVCS)
-      .some((c) => (c as unknown as PersistentVolumeClaim).status?.phase === 'Pending' && !c.metadata.deletionTimestamp);
+      .some(
+        (c) => (c as unknown as PersistentVolumeClaim).status?.phase === 'Pending' && !c.metadata.deletionTimestamp,
+      );
     if (!waiting) return;
     this.nextResyncAt = this.clock.now + RESYNC_MS;
     this.clock.schedule(this.nextResyncAt, timerType(NAME), `resync|${this.nextResyncAt}`);
   }
 
-  private record(object: PersistentVolumeClaim | PersistentVolume, type: 'Normal' | 'Warning', reason: string, message: string) {
+  private record(
+    object: PersistentVolumeClaim | PersistentVolume,
+    type: 'Normal' | 'Warning',
+    reason: string,
+    message: string,
+  ) {
     this.events.record(object as unknown as KubeObject, SOURCE, { type, reason, message });
   }
 
@@ -159,7 +166,12 @@ export class PersistentVolumeBinder implements Controller {
     if (!volume) {
       if (claim.status?.phase !== 'Lost') {
         this.writeClaimStatus(claim, { phase: 'Lost' });
-        this.record(claim, 'Warning', 'ClaimLost', 'Bound claim has lost its PersistentVolume. Data on the volume is lost!');
+        this.record(
+          claim,
+          'Warning',
+          'ClaimLost',
+          'Bound claim has lost its PersistentVolume. Data on the volume is lost!',
+        );
       }
       return;
     }
@@ -173,7 +185,12 @@ export class PersistentVolumeBinder implements Controller {
     }
     if (claim.status?.phase !== 'Lost') {
       this.writeClaimStatus(claim, { phase: 'Lost' });
-      this.record(claim, 'Warning', 'ClaimMisbound', 'Two claims are bound to the same volume, this one is bound incorrectly');
+      this.record(
+        claim,
+        'Warning',
+        'ClaimMisbound',
+        'Two claims are bound to the same volume, this one is bound incorrectly',
+      );
     }
   }
 
@@ -206,7 +223,10 @@ export class PersistentVolumeBinder implements Controller {
 
   private syncUnboundClaim(claim: PersistentVolumeClaim): void {
     const store = this.server.store;
-    if (claim.spec?.storageClassName === undefined && !claim.metadata?.annotations?.['volume.beta.kubernetes.io/storage-class']) {
+    if (
+      claim.spec?.storageClassName === undefined &&
+      !claim.metadata?.annotations?.['volume.beta.kubernetes.io/storage-class']
+    ) {
       const fallback = defaultStorageClass(store);
       if (fallback) {
         // Retroactive default StorageClass assignment: a claim created before any default class gets it now.
@@ -236,7 +256,12 @@ export class PersistentVolumeBinder implements Controller {
       return;
     }
     if (className === '') {
-      this.record(claim, 'Normal', 'FailedBinding', 'no persistent volumes available for this claim and no storage class is set');
+      this.record(
+        claim,
+        'Normal',
+        'FailedBinding',
+        'no persistent volumes available for this claim and no storage class is set',
+      );
       return;
     }
     if (!storageClass) {
@@ -245,7 +270,12 @@ export class PersistentVolumeBinder implements Controller {
     }
     const provisioner = storageClass.provisioner;
     if (provisioner === 'kubernetes.io/no-provisioner') {
-      this.record(claim, 'Normal', 'FailedBinding', 'no persistent volumes available for this claim and no storage class is set');
+      this.record(
+        claim,
+        'Normal',
+        'FailedBinding',
+        'no persistent volumes available for this claim and no storage class is set',
+      );
       return;
     }
     const annotations = claim.metadata?.annotations ?? {};
@@ -296,7 +326,11 @@ export class PersistentVolumeBinder implements Controller {
         apiVersion: 'v1',
         resourceVersion: claim.metadata?.resourceVersion ?? '',
       };
-      if (!ref) next.metadata = { ...next.metadata, annotations: { ...(next.metadata?.annotations ?? {}), [ANN_BOUND_BY_CONTROLLER]: 'yes' } };
+      if (!ref)
+        next.metadata = {
+          ...next.metadata,
+          annotations: { ...(next.metadata?.annotations ?? {}), [ANN_BOUND_BY_CONTROLLER]: 'yes' },
+        };
       this.putVolume(next);
     }
     const bound = this.getVolume(volumeName);
@@ -451,7 +485,9 @@ export class PersistentVolumeBinder implements Controller {
         ...volume,
         status: {
           ...status,
-          lastPhaseTransitionTime: changed ? rfc3339(this.clock.now) : (volume.status?.lastPhaseTransitionTime ?? rfc3339(this.clock.now)),
+          lastPhaseTransitionTime: changed
+            ? rfc3339(this.clock.now)
+            : (volume.status?.lastPhaseTransitionTime ?? rfc3339(this.clock.now)),
         },
       },
     });

@@ -16,6 +16,8 @@ export type Action =
       event?: { on: KubeObject; input: EventInput };
       /** failure is recorded on `on` as Warning `reason` `<prefix><server message>` when the API refuses. */
       failure?: { on: KubeObject; reason: string; prefix: string };
+      /** then gives the writes that need the created object (its uid), as a CronJob's active list does. */
+      then?: (created: KubeObject) => Action[];
     }
   /** update PUTs an object's main resource (spec, labels, annotations); status is kept by the server. */
   | { type: 'update'; resource: Resource; object: KubeObject; event?: { on: KubeObject; input: EventInput } }
@@ -72,6 +74,10 @@ export function applyActions(ctx: ActionContext, actions: readonly Action[]): Ap
         if (action.event) {
           const message = action.event.input.message.replace('{name}', created.metadata.name ?? '');
           ctx.events.record(action.event.on, source, { ...action.event.input, message });
+        }
+        if (action.then) {
+          const more = applyActions(ctx, action.then(created));
+          if (more.failure !== undefined) result.failure ??= more.failure;
         }
         break;
       }

@@ -289,7 +289,7 @@ export class PodBuilder extends Builder<Pod> {
     return this;
   }
   created(ms: number): this {
-    (this.o.metadata as NonNullable<Pod['metadata']>).creationTimestamp = rfc3339(ms);
+    (this.o.metadata as Writable<NonNullable<Pod['metadata']>>).creationTimestamp = rfc3339(ms);
     return this;
   }
   running(readySince?: number): this {

@@ -69,11 +69,7 @@ export const SYSTEM_REPOSITORIES: RepositorySpec[] = [
   kube('kube-proxy', 31.2, server('kube-proxy', 600, 15, [10249, 10256], 1)),
   {
     names: ['registry.k8s.io/coredns/coredns'],
-    builds: [
-      exact('1.12.1', ['v1.12.1']),
-      exact('1.12.0', ['v1.12.0']),
-      exact('1.11.3', ['v1.11.3']),
-    ],
+    builds: [exact('1.12.1', ['v1.12.1']), exact('1.12.0', ['v1.12.0']), exact('1.11.3', ['v1.11.3'])],
     os: 'scratch',
     sizeMB: 22.4,
     entrypoint: ['/coredns'],

@@ -4,6 +4,7 @@ import { HTTP_REASONS } from '../sh/builtins/net.ts';
 import type { NetworkAccess, ServerState } from '../types.ts';
 import { utf8Length, type ContainerFileSystem } from '../vfs.ts';
 import { stableHex } from './common.ts';
+import { serveSystemHttp } from './system.ts';
 import { apacheErrorPage, nginxErrorPage, WORDPRESS_DB_ERROR } from './pages.ts';
 
 export interface HttpRequest {
@@ -11,6 +12,8 @@ export interface HttpRequest {
   path: string;
   headers: Record<string, string>;
   remoteAddr: string;
+  /** the container port the request arrived on, for servers that answer differently per port */
+  port?: number;
 }
 
 export interface HttpEnv {
@@ -279,6 +282,8 @@ function reachable(env: HttpEnv, url: string): boolean {
  */
 export function serveHttp(server: ServerState, req: HttpRequest, env: HttpEnv): HttpReply {
   const path = req.path.split('?')[0] ?? '/';
+  const system = serveSystemHttp(server, req, env);
+  if (system) return system;
   switch (server.kind) {
     case 'nginx':
       return nginx(server, req, env);

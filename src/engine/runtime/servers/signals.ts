@@ -1,5 +1,6 @@
 import { formatDate } from '../sh/builtins/date.ts';
 import type { LogLine, ProcessState, ServerState } from '../types.ts';
+import { systemSigtermLines } from './system.ts';
 
 /**
  * sigtermLogs are the lines a server prints when SIGTERM arrives and while it shuts down, so
@@ -82,6 +83,7 @@ export function sigtermLogs(server: ServerState, now: number, proc: ProcessState
       lines.push([0, 'stderr', `${stamp} [INFO] received interrupt, shutting down...`]);
       break;
     default:
+      lines.push(...systemSigtermLines(server, now));
       break;
   }
   return lines.map(([t, stream, text]) => ({ at: now + t, stream, text }));

@@ -93,33 +93,49 @@ function corednsBuild(version: string): [string, string] {
 // ---------------------------------------------------------------------------------------------
 // Log formats
 
-/** micros gives a timestamp sub-millisecond digits that look real and never change between runs. */
-function micros(at: number, seed: string): string {
-  const ms = ((at % 1000) + 1000) % 1000;
-  return String(ms * 1000 + (parseInt(stableHex(seed, 4), 16) % 1000)).padStart(6, '0');
+/**
+ * Stamps hands out microsecond timestamps with realistic sub-millisecond digits that never go
+ * backwards within one stream of lines, and never change between runs.
+ */
+class Stamps {
+  private last = -1;
+
+  us(ms: number, seed: string): number {
+    const jitter = parseInt(stableHex(seed, 4), 16);
+    let us = ms * 1000 + (jitter % 1000);
+    if (us <= this.last) us = this.last + 11 + (jitter % 240);
+    this.last = us;
+    return us;
+  }
+}
+
+function stampText(us: number, format: string): string {
+  return `${formatDate(Math.floor(us / 1000), format)}.${String(us % 1_000_000).padStart(6, '0')}`;
 }
 
 /** klogLine is one klog header line: `I0105 09:00:03.123456       1 server.go:123] msg`. */
-export function klogLine(at: number, severity: 'I' | 'W' | 'E', source: string, message: string): string {
-  return `${severity}${formatDate(at, '%m%d %H:%M:%S')}.${micros(at, source + message)}       1 ${source}] ${message}`;
+export function klogLine(us: number, severity: 'I' | 'W' | 'E', source: string, message: string): string {
+  return `${severity}${stampText(us, '%m%d %H:%M:%S')}       1 ${source}] ${message}`;
 }
 
 /** Klog writes klog lines (to stderr, as klog does) at offsets from launch. */
 class Klog {
+  private readonly stamps = new Stamps();
   constructor(
-    readonly log: LogBuilder,
+    private readonly log: LogBuilder,
     private readonly start: number,
   ) {}
 
   line(afterMs: number, severity: 'I' | 'W' | 'E', source: string, message: string): this {
-    this.log.err(afterMs, klogLine(this.start + afterMs, severity, source, message));
+    const us = this.stamps.us(this.start + afterMs, source + message);
+    this.log.err(afterMs, klogLine(us, severity, source, message));
     return this;
   }
 }
 
 /** zapLine is one line of etcd's JSON log (zap): level, ts, logger, caller, msg, then fields. */
 function zapLine(
-  at: number,
+  us: number,
   caller: string,
   msg: string,
   fields: Record<string, unknown> = {},
@@ -127,15 +143,32 @@ function zapLine(
 ): string {
   const head: Record<string, unknown> = {
     level: options.level ?? 'info',
-    ts: `${formatDate(at, '%Y-%m-%dT%H:%M:%S')}.${micros(at, caller + msg)}Z`,
+    ts: `${stampText(us, '%Y-%m-%dT%H:%M:%S')}Z`,
   };
   if (options.logger) head['logger'] = options.logger;
   return JSON.stringify({ ...head, caller, msg, ...fields });
 }
 
+/** Zap stamps etcd's lines in order, from a base time. */
+class Zap {
+  private readonly stamps = new Stamps();
+  constructor(private readonly start: number) {}
+
+  line(
+    afterMs: number,
+    caller: string,
+    msg: string,
+    fields?: Record<string, unknown>,
+    options?: { level?: 'info' | 'warn' | 'error'; logger?: string },
+  ): string {
+    return zapLine(this.stamps.us(this.start + afterMs, caller + msg), caller, msg, fields, options);
+  }
+}
+
 /** goTime is Go's time.Time.String() for a UTC instant, with the monotonic reading since start. */
 function goTime(at: number, start: number): string {
-  const frac = micros(at, 'go-time') + '123';
+  const frac =
+    String((at % 1000) * 1000 + (parseInt(stableHex(`go-time${at}`, 4), 16) % 1000)).padStart(6, '0') + '123';
   const mono = ((at - start) / 1000).toFixed(3);
   return `${formatDate(at, '%Y-%m-%d %H:%M:%S')}.${frac} +0000 UTC m=+${mono}${frac.slice(3, 9)}`;
 }
@@ -167,7 +200,7 @@ function servingAddress(bindAddress: string | undefined, port: number): string {
 }
 
 function versionFlag(args: string[]): boolean {
-  return args.some((a) => a === '--version' || a === '-version' || a === '--version=true' || a === 'version');
+  return args.some((a) => a === '--version' || a === '-version' || a === '--version=true');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -218,8 +251,9 @@ const etcd: Program = (inv) => {
   const term = initialized ? 3 : 2;
   const S = d.startupMs;
   const log = new LogBuilder(inv.now);
+  const zap = new Zap(inv.now);
   const z = (t: number, caller: string, msg: string, fields?: Record<string, unknown>, logger?: string): void =>
-    void log.err(t, zapLine(inv.now + t, caller, msg, fields, logger ? { logger } : {}));
+    void log.err(t, zap.line(t, caller, msg, fields, logger ? { logger } : {}));
   const raft = (t: number, caller: string, msg: string): void => z(t, `v3@v3.6.0/${caller}`, msg, {}, 'raft');
   const [major, minor] = parts(version);
   z(0, 'etcdmain/etcd.go:64', 'Running: ', { args: inv.argv });
@@ -262,7 +296,7 @@ const etcd: Program = (inv) => {
   });
   z(40, 'backend/backend.go:186', 'Opened backend db', {
     path: `${dataDir}/member/snap/db`,
-    took: `${(1 + (inv.now % 900) / 1000).toFixed(6)}ms`,
+    took: `${(0.8 + (parseInt(stableHex(`${dataDir}@${inv.now}`, 4), 16) % 4000) / 1000).toFixed(6)}ms`,
   });
   if (initialized) {
     z(60, 'etcdserver/bootstrap.go:481', 'restarting local member', {
@@ -279,7 +313,11 @@ const etcd: Program = (inv) => {
     });
     raft(61, 'raft.go:1981', `${memberId} switched to configuration voters=()`);
     raft(61, 'raft.go:897', `${memberId} became follower at term 0`);
-    raft(61, 'raft.go:493', `newRaft ${memberId} [peers: [], term: 0, commit: 0, applied: 0, lastindex: 0, lastterm: 0]`);
+    raft(
+      61,
+      'raft.go:493',
+      `newRaft ${memberId} [peers: [], term: 0, commit: 0, applied: 0, lastindex: 0, lastterm: 0]`,
+    );
     raft(62, 'raft.go:897', `${memberId} became follower at term 1`);
     z(90, 'membership/cluster.go:445', 'added member', {
       'cluster-id': clusterId,
@@ -381,9 +419,10 @@ const etcdctl: Program = (inv) => {
     const [host = '127.0.0.1', port = '2379'] = hostPort(endpoint).split(':');
     return inv.net.tcp(host, Number(port), 5000) === 'open' && server !== undefined;
   };
+  const zap = new Zap(inv.now);
   const refused = (endpoint: string): string =>
-    zapLine(
-      inv.now + 5000,
+    zap.line(
+      5000,
       `v3@v${version}/retry_interceptor.go:65`,
       'retrying of unary invoker failed',
       {
@@ -430,33 +469,31 @@ const etcdctl: Program = (inv) => {
     const c = server.config ?? {};
     const peers = (JSON.parse(c['advertisePeer'] ?? '[]') as string[]).join(',');
     const clients = (JSON.parse(c['advertiseClient'] ?? '[]') as string[]).join(',');
-    return ok(`${c['memberId'] ?? DEFAULT_MEMBER_ID}, started, ${c['name'] ?? 'default'}, ${peers}, ${clients}, false\n`);
+    return ok(
+      `${c['memberId'] ?? DEFAULT_MEMBER_ID}, started, ${c['name'] ?? 'default'}, ${peers}, ${clients}, false\n`,
+    );
   }
   if (cmd === 'snapshot' && sub === 'save') {
     const target = positional[2];
     if (!target) return fail('Error: snapshot save expects one argument');
     if (!reachable(ep)) return deadline();
     const path = resolvePath(inv, target);
-    const part = `${path}.part`;
-    const created = inv.fs.writeFile(part, '', { now: inv.now });
+    const created = inv.fs.writeFile(path, '', { now: inv.now });
     if (!created.ok) {
       const why = created.errno === 'EROFS' ? 'read-only file system' : 'no such file or directory';
       return fail(`Error: could not open ${target}.part (open ${target}.part: ${why})`);
     }
-    inv.fs.rm?.(part);
     const size = 4_194_304 + (parseInt(stableHex(`${inv.now}`, 4), 16) % 1_048_576);
     inv.fs.padFile(path, size, inv.now);
-    const at = inv.now + 40;
     const mb = `${(size / 1_000_000).toFixed(1)} MB`;
+    const client = { logger: 'client' };
     const lines = [
-      zapLine(inv.now, 'snapshot/v3_snapshot.go:65', 'created temporary db file', { path: `${target}.part` }),
-      zapLine(inv.now + 2, `v3@v${version}/maintenance.go:212`, 'opened snapshot stream; downloading', {}, {
-        logger: 'client',
-      }),
-      zapLine(inv.now + 2, 'snapshot/v3_snapshot.go:73', 'fetching snapshot', { endpoint: ep }),
-      zapLine(at, `v3@v${version}/maintenance.go:220`, 'completed snapshot read; closing', {}, { logger: 'client' }),
-      zapLine(at, 'snapshot/v3_snapshot.go:88', 'fetched snapshot', { endpoint: ep, size: mb, took: 'now' }),
-      zapLine(at, 'snapshot/v3_snapshot.go:97', 'saved', { path: target }),
+      zap.line(0, 'snapshot/v3_snapshot.go:65', 'created temporary db file', { path: `${target}.part` }),
+      zap.line(2, `v3@v${version}/maintenance.go:212`, 'opened snapshot stream; downloading', {}, client),
+      zap.line(2, 'snapshot/v3_snapshot.go:73', 'fetching snapshot', { endpoint: ep }),
+      zap.line(40, `v3@v${version}/maintenance.go:220`, 'completed snapshot read; closing', {}, client),
+      zap.line(40, 'snapshot/v3_snapshot.go:88', 'fetched snapshot', { endpoint: ep, size: mb, took: 'now' }),
+      zap.line(40, 'snapshot/v3_snapshot.go:97', 'saved', { path: target }),
     ];
     return { status: 0, stdout: `Snapshot saved at ${target}\n`, stderr: lines.join('\n') + '\n', durationMs: 45 };
   }
@@ -479,7 +516,12 @@ const kubeApiserver: Program = (inv) => {
   k.line(0, 'I', 'options.go:263', `external host was not specified, using ${ip}`)
     .line(2, 'I', 'server.go:150', `Version: v${version}`)
     .line(2, 'I', 'server.go:152', GOLANG_SETTINGS)
-    .line(Math.round(S * 0.1), 'I', 'shared_informer.go:349', '"Waiting for caches to sync" controller="node_authorizer"')
+    .line(
+      Math.round(S * 0.1),
+      'I',
+      'shared_informer.go:349',
+      '"Waiting for caches to sync" controller="node_authorizer"',
+    )
     .line(
       Math.round(S * 0.1) + 8,
       'I',
@@ -504,7 +546,12 @@ const kubeApiserver: Program = (inv) => {
     .line(Math.round(S * 0.45), 'I', 'handler.go:288', 'Adding GroupVersion apps v1 to ResourceManager')
     .line(Math.round(S * 0.5), 'I', 'handler.go:288', 'Adding GroupVersion batch v1 to ResourceManager')
     .line(Math.round(S * 0.6), 'I', 'handler.go:288', 'Adding GroupVersion networking.k8s.io v1 to ResourceManager')
-    .line(Math.round(S * 0.7), 'I', 'handler.go:288', 'Adding GroupVersion apiregistration.k8s.io v1 to ResourceManager')
+    .line(
+      Math.round(S * 0.7),
+      'I',
+      'handler.go:288',
+      'Adding GroupVersion apiregistration.k8s.io v1 to ResourceManager',
+    )
     .line(
       S - 10,
       'I',
@@ -530,7 +577,7 @@ const kubeApiserver: Program = (inv) => {
   });
 };
 
-/** leaderController is kube-controller-manager and kube-scheduler: serve, win the lease, get to work. */
+/** leaderComponent is kube-controller-manager and kube-scheduler: serve, win the lease, get to work. */
 function leaderComponent(kind: 'kube-controller-manager' | 'kube-scheduler'): Program {
   return (inv) => {
     const args = inv.argv.slice(1);
@@ -569,11 +616,27 @@ function leaderComponent(kind: 'kube-controller-manager' | 'kube-scheduler'): Pr
       'dynamic_cafile_content.go:161',
       '"Starting controller" name="request-header::/etc/kubernetes/pki/front-proxy-ca.crt"',
     )
-      .line(S - 5, 'I', 'dynamic_cafile_content.go:161', '"Starting controller" name="client-ca-bundle::/etc/kubernetes/pki/ca.crt"')
+      .line(
+        S - 5,
+        'I',
+        'dynamic_cafile_content.go:161',
+        '"Starting controller" name="client-ca-bundle::/etc/kubernetes/pki/ca.crt"',
+      )
       .line(S, 'I', 'secure_serving.go:211', `Serving securely on ${address}`)
-      .line(S, 'I', 'tlsconfig.go:243', '"Starting DynamicServingCertificateController"')
-      .line(S + 5, 'I', 'leaderelection.go:257', `attempting to acquire leader lease kube-system/${kind}...`)
-      .line(S + 300, 'I', 'leaderelection.go:271', `successfully acquired lease kube-system/${kind}`);
+      .line(S, 'I', 'tlsconfig.go:243', '"Starting DynamicServingCertificateController"');
+    if (!cm)
+      k.line(
+        S + 4,
+        'I',
+        'shared_informer.go:356',
+        '"Caches are synced" controller="client-ca::kube-system::extension-apiserver-authentication::client-ca-file"',
+      );
+    k.line(S + 5, 'I', 'leaderelection.go:257', `attempting to acquire leader lease kube-system/${kind}...`).line(
+      S + 300,
+      'I',
+      'leaderelection.go:271',
+      `successfully acquired lease kube-system/${kind}`,
+    );
     if (cm) {
       k.line(
         S + 300,
@@ -605,8 +668,6 @@ function leaderComponent(kind: 'kube-controller-manager' | 'kube-scheduler'): Pr
         'shared_informer.go:356',
         '"Caches are synced" controller="garbage collector"',
       );
-    } else {
-      k.line(S + 10, 'I', 'shared_informer.go:356', '"Caches are synced" controller="client-ca::kube-system::extension-apiserver-authentication::client-ca-file"');
     }
     return launch(kind, log.logs, {
       readyAfterMs: S,
@@ -686,14 +747,18 @@ const kubeProxy: Program = (inv) => {
 const goRunner: Program = (inv) => {
   const args = inv.argv.slice(1);
   const i = args.findIndex((a) => !a.startsWith('-'));
-  if (i === -1) return fail('usage: go-runner [--log-file=FILE] [--also-stdout] [--redirect-stderr] COMMAND [ARG...]', 2);
+  if (i === -1)
+    return fail('usage: go-runner [--log-file=FILE] [--also-stdout] [--redirect-stderr] COMMAND [ARG...]', 2);
   return { exec: args.slice(i) };
 };
 
 // ---------------------------------------------------------------------------------------------
 // CoreDNS
 
-/** DEFAULT_COREFILE is kubeadm's Corefile, used when -conf names no file (no ConfigMap mounted). */
+/**
+ * DEFAULT_COREFILE is kubeadm's Corefile (without health's lameduck), used when -conf names no file,
+ * as when the coredns ConfigMap is not mounted; its server key follows -dns.port.
+ */
 const DEFAULT_COREFILE = `.:53 {
     errors
     health
@@ -769,7 +834,7 @@ const coredns: Program = (inv) => {
   const dnsPort = Number(option(args, '-dns.port', '--dns.port') ?? 53);
   const conf = option(args, '-conf', '--conf');
   const read = inv.fs.readFile(resolvePath(inv, conf ?? 'Corefile'));
-  const text = read.ok ? read.value : DEFAULT_COREFILE;
+  const text = read.ok ? read.value : DEFAULT_COREFILE.replace('.:53', `.:${dnsPort}`);
   const corefile = parseCorefile(text, dnsPort);
   const keys = corefile.keys.length ? corefile.keys : [`.:${dnsPort}`];
   const dnsPorts = keys.map((k) => portOf(k, dnsPort));
@@ -817,18 +882,21 @@ export const SYSTEM_PROGRAMS: Record<string, Program> = {
 export function systemSigtermLines(server: ServerState, now: number): [number, 'stdout' | 'stderr', string][] {
   const c = server.config ?? {};
   const kind = server.kind;
+  const stamps = new Stamps();
   const klog = (t: number, source: string, msg: string): [number, 'stderr', string] => [
     t,
     'stderr',
-    klogLine(now + t, 'I', source, msg),
+    klogLine(stamps.us(now + t, source + msg), 'I', source, msg),
   ];
+  const zap = new Zap(now);
   switch (kind) {
     case 'etcd': {
-      const z = (t: number, caller: string, msg: string, fields?: Record<string, unknown>): [number, 'stderr', string] => [
-        t,
-        'stderr',
-        zapLine(now + t, caller, msg, fields),
-      ];
+      const z = (
+        t: number,
+        caller: string,
+        msg: string,
+        fields?: Record<string, unknown>,
+      ): [number, 'stderr', string] => [t, 'stderr', zap.line(t, caller, msg, fields)];
       const where = {
         name: c['name'] ?? 'default',
         'data-dir': c['dataDir'] ?? 'default.etcd',
@@ -854,7 +922,11 @@ export function systemSigtermLines(server: ServerState, now: number): [number, '
         klog(1, 'genericapiserver.go:556', '"[graceful-termination] shutdown event" name="AfterShutdownDelayDuration"'),
         klog(200, 'controller.go:128', 'Shutting down kubernetes service endpoint reconciler'),
         klog(300, 'secure_serving.go:258', `Stopped listening on ${c['address'] ?? '[::]:6443'}`),
-        klog(300, 'genericapiserver.go:590', '"[graceful-termination] shutdown event" name="HTTPServerStoppedListening"'),
+        klog(
+          300,
+          'genericapiserver.go:590',
+          '"[graceful-termination] shutdown event" name="HTTPServerStoppedListening"',
+        ),
         klog(390, 'genericapiserver.go:640', '"[graceful-termination] shutdown event" name="InFlightRequestsDrained"'),
         klog(395, 'tlsconfig.go:258', '"Shutting down DynamicServingCertificateController"'),
         klog(399, 'genericapiserver.go:702', '"[graceful-termination] apiserver is exiting"'),
@@ -872,7 +944,9 @@ export function systemSigtermLines(server: ServerState, now: number): [number, '
       ];
     case 'coredns': {
       const lameduck = Number(c['lameduck'] ?? 0);
-      const lines: [number, 'stdout', string][] = [[0, 'stdout', '[INFO] SIGTERM: Shutting down servers then terminating']];
+      const lines: [number, 'stdout', string][] = [
+        [0, 'stdout', '[INFO] SIGTERM: Shutting down servers then terminating'],
+      ];
       if (lameduck > 0)
         lines.push([0, 'stdout', `[INFO] plugin/health: Going into lameduck mode for ${lameduck / 1000}s`]);
       return lines;
@@ -886,13 +960,7 @@ export function systemSigtermLines(server: ServerState, now: number): [number, '
 // HTTP
 
 function reply(status: number, body: string, headers: Record<string, string> = {}, cpuMs = 0.2): HttpReply {
-  return {
-    kind: 'response',
-    status,
-    body,
-    headers: { 'Content-Length': String(utf8Length(body)), 'Date': formatDate(Date.parse('1970-01-01T00:00:00Z'), ''), ...headers },
-    cpuMs,
-  };
+  return { kind: 'response', status, body, headers: { 'Content-Length': String(utf8Length(body)), ...headers }, cpuMs };
 }
 
 const TEXT = { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' };
@@ -926,7 +994,10 @@ function healthz(path: string, query: string, checks: string[]): HttpReply | und
   const m = /^\/(healthz|livez|readyz)(?:\/(.*))?$/.exec(path);
   if (!m) return undefined;
   const endpoint = m[1] ?? 'healthz';
-  const list = endpoint === 'readyz' ? [...checks.slice(0, 3), 'etcd-readiness', 'informer-sync', ...checks.slice(3), 'shutdown'] : checks;
+  const list =
+    endpoint === 'readyz'
+      ? [...checks.slice(0, 3), 'etcd-readiness', 'informer-sync', ...checks.slice(3), 'shutdown']
+      : checks;
   if (m[2]) return list.includes(m[2]) ? reply(200, 'ok', TEXT) : NOT_FOUND();
   if (!/(^|&)verbose\b/.test(query)) return reply(200, 'ok', TEXT);
   return reply(200, list.map((c) => `[+]${c} ok`).join('\n') + `\n${endpoint} check passed\n`, TEXT);
@@ -1006,7 +1077,7 @@ export function serveSystemHttp(server: ServerState, req: HttpRequest, env: Http
       return withDate(health ?? forbidden(path));
     }
     case 'kube-proxy': {
-      if (req.path && Number(c['healthzPort']) === serverPort(req, server) && /^\/(healthz|livez)$/.test(path)) {
+      if (Number(c['healthzPort']) === serverPort(req, server) && /^\/(healthz|livez)$/.test(path)) {
         const body = `{"lastUpdated": "${goTime(env.now - 250, server.startedAt)}","currentTime": "${goTime(env.now, server.startedAt)}", "nodeEligible": true}`;
         return withDate(reply(200, body, JSON_TYPE));
       }
@@ -1017,7 +1088,7 @@ export function serveSystemHttp(server: ServerState, req: HttpRequest, env: Http
           metrics([
             ...gauge(
               'kubernetes_build_info',
-              '[ALPHA] A metric with a constant \'1\' value labeled by major, minor, git version, git commit, git tree state, build date, Go version, and compiler from which Kubernetes was built, and platform on which it is running.',
+              "[ALPHA] A metric with a constant '1' value labeled by major, minor, git version, git commit, git tree state, build date, Go version, and compiler from which Kubernetes was built, and platform on which it is running.",
               1,
               `{build_date="${kubeBuildDate(version)}",compiler="gc",git_commit="${stableHex(`kubernetes-v${version}`, 40)}",git_tree_state="clean",git_version="v${version}",go_version="${kubeGoVersion(version)}",major="1",minor="${parts(version)[1]}",platform="linux/amd64"}`,
             ),
@@ -1044,7 +1115,7 @@ export function serveSystemHttp(server: ServerState, req: HttpRequest, env: Http
             ...gauge('etcd_server_is_leader', 'Whether or not this member is a leader. 1 if is, 0 otherwise.', 1),
             ...gauge(
               'etcd_server_version',
-              'Which version is running. 1 for \'server_version\' label with current version.',
+              "Which version is running. 1 for 'server_version' label with current version.",
               1,
               `{server_version="${version}"}`,
             ),
@@ -1074,8 +1145,9 @@ export function serveSystemHttp(server: ServerState, req: HttpRequest, env: Http
   }
 }
 
-/** serverPort reads the port a request came in on from its Host header (the runtime puts it there). */
+/** serverPort is the port a request came in on (or, failing that, what its Host header says). */
 function serverPort(req: HttpRequest, server: ServerState): number | undefined {
+  if (req.port !== undefined) return req.port;
   const m = /:(\d+)$/.exec(req.headers['Host'] ?? '');
   if (m?.[1]) return Number(m[1]);
   return server.ports.length === 1 ? server.ports[0] : undefined;

@@ -2,6 +2,7 @@ import { CLIENT_PROGRAMS } from '../../servers/clients.ts';
 import { DATABASE_PROGRAMS } from '../../servers/databases.ts';
 import { JAVA_PROGRAMS } from '../../servers/java.ts';
 import { STRESS_PROGRAMS } from '../../servers/stress.ts';
+import { SYSTEM_PROGRAMS } from '../../servers/system.ts';
 import { WEB_PROGRAMS } from '../../servers/web.ts';
 import type { Program } from '../program.ts';
 import { CORE_PROGRAMS } from './core.ts';
@@ -31,6 +32,7 @@ export const PROGRAMS: Record<string, Program> = {
   ...CLIENT_PROGRAMS,
   ...JAVA_PROGRAMS,
   ...STRESS_PROGRAMS,
+  ...SYSTEM_PROGRAMS,
 };
 
 /** REGULAR_BUILTINS are commands every shell runs itself, whatever the image's PATH holds. */

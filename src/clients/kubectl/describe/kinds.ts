@@ -1,0 +1,30 @@
+/**
+ * kinds.ts loads every kind's describer; each file registers itself with registerDescriber, so adding a
+ * kind is one new file and one line here.
+ */
+import './configmap.ts';
+import './cronjob.ts';
+import './daemonset.ts';
+import './deployment.ts';
+import './endpoints.ts';
+import './endpointslice.ts';
+import './horizontalpodautoscaler.ts';
+import './ingress.ts';
+import './ingressclass.ts';
+import './limitrange.ts';
+import './namespace.ts';
+import './networkpolicy.ts';
+import './node.ts';
+import './persistentvolume.ts';
+import './pod.ts';
+import './poddisruptionbudget.ts';
+import './priorityclass.ts';
+import './replicaset.ts';
+import './resourcequota.ts';
+import './role.ts';
+import './rolebinding.ts';
+import './secret.ts';
+import './service.ts';
+import './serviceaccount.ts';
+import './statefulset.ts';
+import './storageclass.ts';
