@@ -94,6 +94,7 @@ test('a learner applies a Pod, watches it start and reads it back in the termina
   await expect(diagram.locator('[data-kind=Pod][data-name=no-kind]')).toHaveCount(0);
   await expect(hello).toHaveAttribute('data-status', 'Running');
 
+  await page.screenshot({ path: test.info().outputPath('workspace.png') });
   expect(problems).toEqual([]);
 });
 

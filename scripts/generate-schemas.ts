@@ -23,12 +23,19 @@ import ts from 'typescript';
 import {
   createFormatter,
   createParser,
+  DEFAULT_CONFIG,
   SchemaGenerator,
-  type Config,
+  type CompletedConfig,
   type Schema,
 } from 'ts-json-schema-generator';
 import { BUILT_IN_RESOURCES, groupVersion, type ResourceType } from '../src/engine/api/registry.ts';
-import type { KindEntry, SchemaFile, TypeDef, TypeNode } from '../src/engine/api/openapi/format.ts';
+import {
+  openApiName,
+  type KindEntry,
+  type SchemaFile,
+  type TypeDef,
+  type TypeNode,
+} from '../src/engine/api/openapi/format.ts';
 import { OVERLAY_FIELDS, OVERLAY_REMOVED, OVERLAY_TYPES } from './schema-overlay.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -83,7 +90,8 @@ const programs = new Map<string, ts.Program>();
  * `Node` or `Event` would find the DOM's or estree's type instead of the Kubernetes kind.
  */
 function schemaOf(module: string, kind: string): Schema {
-  const config: Config = {
+  const config: CompletedConfig = {
+    ...DEFAULT_CONFIG,
     path: join(TYPES_DIR, `${module}.d.ts`),
     type: kind,
     jsDoc: 'extended',
@@ -257,17 +265,6 @@ function sortKeys<T extends Record<string, unknown>>(object: T): T {
 // ---------------------------------------------------------------------------------------------------
 // monaco-yaml schema
 
-/** OPENAPI_PREFIX names definitions as the API server's OpenAPI does (io.k8s.api.core.v1.Pod). */
-function openApiName(key: string): string {
-  const [module, name] = splitKey(key);
-  const prefix: Record<string, string> = {
-    'meta/v1': 'io.k8s.apimachinery.pkg.apis.meta.v1',
-    'apiextensions/v1': 'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1',
-    runtime: 'io.k8s.apimachinery.pkg.runtime',
-  };
-  return `${prefix[module] ?? `io.k8s.api.${module.replace('/', '.')}`}.${name}`;
-}
-
 function monacoNode(node: TypeNode, description: string | undefined): Record<string, unknown> {
   const doc = description ? { description } : {};
   if (typeof node === 'string') {
@@ -360,7 +357,8 @@ function main(): void {
     }
   }
   // Types kubernetes-types declares but no 1.30 field reaches; the overlay's fields refer to them.
-  for (const [module, name] of [['apiextensions/v1', 'ValidationRule']] as const) collect(schemaOf(module, name), module, name);
+  for (const [module, name] of [['apiextensions/v1', 'ValidationRule']] as const)
+    collect(schemaOf(module, name), module, name);
   applyOverlay();
   dropUnreachable(Object.values(kinds).map((k) => k.type));
   for (const def of Object.values(types)) if (def.fields) def.fields = sortKeys(def.fields);

@@ -43,12 +43,21 @@ export const OVERLAY_TYPES: Record<string, OverlayType> = {
     description:
       'PodCertificateProjection provides a private key and X.509 certificate in the pod filesystem (1.34+, alpha).',
     fields: {
-      signerName: { type: str, description: 'Kubelet\'s generated CSRs will be addressed to this signer.' },
+      signerName: { type: str, description: "Kubelet's generated CSRs will be addressed to this signer." },
       keyType: { type: str, description: 'The type of keypair Kubelet will generate for the pod.' },
-      maxExpirationSeconds: { type: int, description: 'maxExpirationSeconds is the maximum lifetime permitted for the certificate.' },
-      credentialBundlePath: { type: str, description: 'Write the credential bundle at this path in the projected volume.' },
+      maxExpirationSeconds: {
+        type: int,
+        description: 'maxExpirationSeconds is the maximum lifetime permitted for the certificate.',
+      },
+      credentialBundlePath: {
+        type: str,
+        description: 'Write the credential bundle at this path in the projected volume.',
+      },
       keyPath: { type: str, description: 'Write the key at this path in the projected volume.' },
-      certificateChainPath: { type: str, description: 'Write the certificate chain at this path in the projected volume.' },
+      certificateChainPath: {
+        type: str,
+        description: 'Write the certificate chain at this path in the projected volume.',
+      },
       userAnnotations: {
         type: { map: str },
         description: 'userAnnotations allow pod authors to pass additional information to the signer implementation.',
@@ -61,7 +70,8 @@ export const OVERLAY_TYPES: Record<string, OverlayType> = {
     fields: {
       action: {
         type: str,
-        description: 'Specifies the action taken on a container exit if the requirements are satisfied. The only possible value is "Restart".',
+        description:
+          'Specifies the action taken on a container exit if the requirements are satisfied. The only possible value is "Restart".',
       },
       exitCodes: {
         type: '#core/v1.ContainerRestartRuleOnExitCodes',
@@ -71,9 +81,14 @@ export const OVERLAY_TYPES: Record<string, OverlayType> = {
     required: ['action'],
   },
   'core/v1.ContainerRestartRuleOnExitCodes': {
-    description: 'ContainerRestartRuleOnExitCodes describes the condition for handling an exited container based on its exit codes.',
+    description:
+      'ContainerRestartRuleOnExitCodes describes the condition for handling an exited container based on its exit codes.',
     fields: {
-      operator: { type: str, description: 'Represents the relationship between the container exit code(s) and the specified values: In or NotIn.' },
+      operator: {
+        type: str,
+        description:
+          'Represents the relationship between the container exit code(s) and the specified values: In or NotIn.',
+      },
       values: { type: { items: int }, description: 'Specifies the set of values to check for container exit codes.' },
     },
     required: ['operator'],
@@ -83,39 +98,67 @@ export const OVERLAY_TYPES: Record<string, OverlayType> = {
     fields: {
       volumeName: { type: str, description: 'The name of the volume mount containing the env file.' },
       path: { type: str, description: 'The path within the volume from which to select the file.' },
-      key: { type: str, description: 'The key within the env file. An invalid key will prevent the pod from starting.' },
+      key: {
+        type: str,
+        description: 'The key within the env file. An invalid key will prevent the pod from starting.',
+      },
       optional: { type: bool, description: 'Specify whether the file or its key must be defined.' },
     },
     required: ['key', 'path', 'volumeName'],
   },
   'core/v1.WorkloadReference': {
-    description: 'WorkloadReference identifies the Workload object and PodGroup membership that a Pod belongs to (1.35+, alpha).',
+    description:
+      'WorkloadReference identifies the Workload object and PodGroup membership that a Pod belongs to (1.35+, alpha).',
     fields: {
       name: { type: str, description: 'name defines the name of the Workload object this Pod belongs to.' },
-      podGroup: { type: str, description: 'podGroup is the name of the PodGroup within the Workload that this Pod belongs to.' },
-      podGroupReplicaKey: { type: str, description: 'podGroupReplicaKey specifies the replica key of the PodGroup to which this Pod belongs.' },
+      podGroup: {
+        type: str,
+        description: 'podGroup is the name of the PodGroup within the Workload that this Pod belongs to.',
+      },
+      podGroupReplicaKey: {
+        type: str,
+        description: 'podGroupReplicaKey specifies the replica key of the PodGroup to which this Pod belongs.',
+      },
     },
     required: ['name', 'podGroup'],
   },
   'core/v1.ContainerUser': {
     description: 'ContainerUser represents user identity information.',
     fields: {
-      linux: { type: '#core/v1.LinuxContainerUser', description: 'Linux holds user identity information initially attached to the first process of the containers in Linux.' },
+      linux: {
+        type: '#core/v1.LinuxContainerUser',
+        description:
+          'Linux holds user identity information initially attached to the first process of the containers in Linux.',
+      },
     },
   },
   'core/v1.LinuxContainerUser': {
     description: 'LinuxContainerUser represents user identity information in Linux containers.',
     fields: {
-      uid: { type: int, description: 'UID is the primary uid initially attached to the first process in the container.' },
-      gid: { type: int, description: 'GID is the primary gid initially attached to the first process in the container.' },
-      supplementalGroups: { type: { items: int }, description: 'SupplementalGroups are the supplemental groups initially attached to the first process in the container.' },
+      uid: {
+        type: int,
+        description: 'UID is the primary uid initially attached to the first process in the container.',
+      },
+      gid: {
+        type: int,
+        description: 'GID is the primary gid initially attached to the first process in the container.',
+      },
+      supplementalGroups: {
+        type: { items: int },
+        description:
+          'SupplementalGroups are the supplemental groups initially attached to the first process in the container.',
+      },
     },
     required: ['gid', 'uid'],
   },
   'core/v1.ResourceStatus': {
     description: 'ResourceStatus represents the status of a single resource allocated to a Pod.',
     fields: {
-      name: { type: str, description: 'Name of the resource. Must be unique within the pod and in case of non-DRA resource, match one of the resources from the pod spec.' },
+      name: {
+        type: str,
+        description:
+          'Name of the resource. Must be unique within the pod and in case of non-DRA resource, match one of the resources from the pod spec.',
+      },
       resources: { type: { items: '#core/v1.ResourceHealth' }, description: 'List of unique resources health.' },
     },
     required: ['name'],
@@ -129,29 +172,46 @@ export const OVERLAY_TYPES: Record<string, OverlayType> = {
     required: ['resourceID'],
   },
   'core/v1.PodExtendedResourceClaimStatus': {
-    description: 'PodExtendedResourceClaimStatus is stored in the PodStatus for the extended resource requests backed by DRA.',
+    description:
+      'PodExtendedResourceClaimStatus is stored in the PodStatus for the extended resource requests backed by DRA.',
     fields: {
       requestMappings: {
         type: { items: '#core/v1.ContainerExtendedResourceRequest' },
-        description: 'RequestMappings identifies the mapping of <container, extended resource backed by DRA> to device request in the generated ResourceClaim.',
+        description:
+          'RequestMappings identifies the mapping of <container, extended resource backed by DRA> to device request in the generated ResourceClaim.',
       },
-      resourceClaimName: { type: str, description: 'ResourceClaimName is the name of the ResourceClaim that was generated for the Pod in the namespace of the Pod.' },
+      resourceClaimName: {
+        type: str,
+        description:
+          'ResourceClaimName is the name of the ResourceClaim that was generated for the Pod in the namespace of the Pod.',
+      },
     },
     required: ['requestMappings', 'resourceClaimName'],
   },
   'core/v1.ContainerExtendedResourceRequest': {
-    description: 'ContainerExtendedResourceRequest has the mapping of container name, extended resource name to the device request name.',
+    description:
+      'ContainerExtendedResourceRequest has the mapping of container name, extended resource name to the device request name.',
     fields: {
       containerName: { type: str, description: 'The name of the container requesting resources.' },
-      resourceName: { type: str, description: 'The name of the extended resource in that container which gets backed by DRA.' },
-      requestName: { type: str, description: 'The name of the request in the special ResourceClaim which corresponds to the extended resource.' },
+      resourceName: {
+        type: str,
+        description: 'The name of the extended resource in that container which gets backed by DRA.',
+      },
+      requestName: {
+        type: str,
+        description: 'The name of the request in the special ResourceClaim which corresponds to the extended resource.',
+      },
     },
     required: ['containerName', 'requestName', 'resourceName'],
   },
   'core/v1.NodeFeatures': {
     description: 'NodeFeatures describes the set of features implemented by the CRI implementation.',
     fields: {
-      supplementalGroupsPolicy: { type: bool, description: 'SupplementalGroupsPolicy is set to true if the runtime supports SupplementalGroupsPolicy and ContainerUser.' },
+      supplementalGroupsPolicy: {
+        type: bool,
+        description:
+          'SupplementalGroupsPolicy is set to true if the runtime supports SupplementalGroupsPolicy and ContainerUser.',
+      },
     },
   },
   'core/v1.NodeSwapStatus': {
@@ -166,15 +226,27 @@ export const OVERLAY_TYPES: Record<string, OverlayType> = {
   'authorization/v1.FieldSelectorAttributes': {
     description: 'FieldSelectorAttributes indicates a field limited access.',
     fields: {
-      rawSelector: { type: str, description: 'rawSelector is the serialization of a field selector that would be included in a query parameter.' },
-      requirements: { type: { items: '#authorization/v1.FieldSelectorRequirement' }, description: 'requirements is the parsed interpretation of a field selector.' },
+      rawSelector: {
+        type: str,
+        description:
+          'rawSelector is the serialization of a field selector that would be included in a query parameter.',
+      },
+      requirements: {
+        type: { items: '#authorization/v1.FieldSelectorRequirement' },
+        description: 'requirements is the parsed interpretation of a field selector.',
+      },
     },
   },
   'authorization/v1.FieldSelectorRequirement': {
-    description: 'FieldSelectorRequirement is a selector that contains values, a key, and an operator that relates the key and values.',
+    description:
+      'FieldSelectorRequirement is a selector that contains values, a key, and an operator that relates the key and values.',
     fields: {
       key: { type: str, description: 'key is the field selector key that the requirement applies to.' },
-      operator: { type: str, description: "operator represents a key's relationship to a set of values. Valid operators are In, NotIn, Exists, DoesNotExist." },
+      operator: {
+        type: str,
+        description:
+          "operator represents a key's relationship to a set of values. Valid operators are In, NotIn, Exists, DoesNotExist.",
+      },
       values: { type: { items: str }, description: 'values is an array of string values.' },
     },
     required: ['key', 'operator'],
@@ -182,8 +254,15 @@ export const OVERLAY_TYPES: Record<string, OverlayType> = {
   'authorization/v1.LabelSelectorAttributes': {
     description: 'LabelSelectorAttributes indicates a label limited access.',
     fields: {
-      rawSelector: { type: str, description: 'rawSelector is the serialization of a field selector that would be included in a query parameter.' },
-      requirements: { type: { items: '#meta/v1.LabelSelectorRequirement' }, description: 'requirements is the parsed interpretation of a label selector.' },
+      rawSelector: {
+        type: str,
+        description:
+          'rawSelector is the serialization of a field selector that would be included in a query parameter.',
+      },
+      requirements: {
+        type: { items: '#meta/v1.LabelSelectorRequirement' },
+        description: 'requirements is the parsed interpretation of a label selector.',
+      },
     },
   },
 };
@@ -193,29 +272,36 @@ export const OVERLAY_FIELDS: Record<string, Record<string, OverlayField>> = {
   'core/v1.Volume': {
     image: {
       type: '#core/v1.ImageVolumeSource',
-      description: 'image represents an OCI object (a container image or artifact) pulled and mounted on the kubelet\'s host machine.',
+      description:
+        "image represents an OCI object (a container image or artifact) pulled and mounted on the kubelet's host machine.",
     },
   },
   'core/v1.VolumeProjection': {
     podCertificate: {
       type: '#core/v1.PodCertificateProjection',
-      description: 'Projects an auto-rotating credential bundle (private key and certificate chain) that the pod can use either as a TLS client or server.',
+      description:
+        'Projects an auto-rotating credential bundle (private key and certificate chain) that the pod can use either as a TLS client or server.',
     },
   },
   'core/v1.Container': {
     restartPolicyRules: {
       type: { items: '#core/v1.ContainerRestartRule' },
-      description: 'Represents a list of rules to be checked to determine if the container should be restarted on exit.',
+      description:
+        'Represents a list of rules to be checked to determine if the container should be restarted on exit.',
     },
   },
   'core/v1.EphemeralContainer': {
     restartPolicyRules: {
       type: { items: '#core/v1.ContainerRestartRule' },
-      description: 'Represents a list of rules to be checked to determine if the container should be restarted on exit. You cannot set this field on ephemeral containers.',
+      description:
+        'Represents a list of rules to be checked to determine if the container should be restarted on exit. You cannot set this field on ephemeral containers.',
     },
   },
   'core/v1.Lifecycle': {
-    stopSignal: { type: str, description: 'StopSignal defines which signal will be sent to a container when it is being stopped.' },
+    stopSignal: {
+      type: str,
+      description: 'StopSignal defines which signal will be sent to a container when it is being stopped.',
+    },
   },
   'core/v1.EnvVarSource': {
     fileKeyRef: { type: '#core/v1.FileKeySelector', description: 'FileKeyRef selects a key of the env file.' },
@@ -227,7 +313,7 @@ export const OVERLAY_FIELDS: Record<string, Record<string, OverlayField>> = {
     },
     hostnameOverride: {
       type: str,
-      description: 'HostnameOverride specifies an explicit override for the pod\'s hostname as perceived by the pod.',
+      description: "HostnameOverride specifies an explicit override for the pod's hostname as perceived by the pod.",
     },
     workloadRef: {
       type: '#core/v1.WorkloadReference',
@@ -237,14 +323,19 @@ export const OVERLAY_FIELDS: Record<string, Record<string, OverlayField>> = {
   'core/v1.PodSecurityContext': {
     supplementalGroupsPolicy: {
       type: str,
-      description: 'Defines how supplemental groups of the first container processes are calculated. Valid values are "Merge" and "Strict".',
+      description:
+        'Defines how supplemental groups of the first container processes are calculated. Valid values are "Merge" and "Strict".',
     },
   },
   'core/v1.PodResourceClaim': {
-    resourceClaimName: { type: str, description: 'ResourceClaimName is the name of a ResourceClaim object in the same namespace as this pod.' },
+    resourceClaimName: {
+      type: str,
+      description: 'ResourceClaimName is the name of a ResourceClaim object in the same namespace as this pod.',
+    },
     resourceClaimTemplateName: {
       type: str,
-      description: 'ResourceClaimTemplateName is the name of a ResourceClaimTemplate object in the same namespace as this pod.',
+      description:
+        'ResourceClaimTemplateName is the name of a ResourceClaimTemplate object in the same namespace as this pod.',
     },
   },
   'core/v1.ResourceClaim': {
@@ -261,7 +352,8 @@ export const OVERLAY_FIELDS: Record<string, Record<string, OverlayField>> = {
     },
     resources: {
       type: '#core/v1.ResourceRequirements',
-      description: 'Resources represents the compute resource requests and limits that have been applied at the pod level.',
+      description:
+        'Resources represents the compute resource requests and limits that have been applied at the pod level.',
     },
     allocatedResources: {
       type: { map: 'Quantity' },
@@ -275,7 +367,11 @@ export const OVERLAY_FIELDS: Record<string, Record<string, OverlayField>> = {
     },
   },
   'core/v1.ContainerStatus': {
-    user: { type: '#core/v1.ContainerUser', description: 'User represents user identity information initially attached to the first process of the container.' },
+    user: {
+      type: '#core/v1.ContainerUser',
+      description:
+        'User represents user identity information initially attached to the first process of the container.',
+    },
     allocatedResourcesStatus: {
       type: { items: '#core/v1.ResourceStatus' },
       description: 'AllocatedResourcesStatus represents the status of various resources allocated for this Pod.',
@@ -283,14 +379,24 @@ export const OVERLAY_FIELDS: Record<string, Record<string, OverlayField>> = {
     stopSignal: { type: str, description: 'StopSignal reports the effective stop signal for this container.' },
   },
   'core/v1.NodeStatus': {
-    features: { type: '#core/v1.NodeFeatures', description: 'Features describes the set of features implemented by the CRI implementation.' },
-    declaredFeatures: { type: { items: str }, description: 'DeclaredFeatures represents the features related to feature gates that are declared by the node.' },
+    features: {
+      type: '#core/v1.NodeFeatures',
+      description: 'Features describes the set of features implemented by the CRI implementation.',
+    },
+    declaredFeatures: {
+      type: { items: str },
+      description: 'DeclaredFeatures represents the features related to feature gates that are declared by the node.',
+    },
   },
   'core/v1.NodeSystemInfo': {
     swap: { type: '#core/v1.NodeSwapStatus', description: 'Swap Info reported by the node.' },
   },
   'core/v1.NodeRuntimeHandlerFeatures': {
-    userNamespaces: { type: bool, description: 'UserNamespaces is set to true if the runtime handler supports UserNamespaces, including for volumes.' },
+    userNamespaces: {
+      type: bool,
+      description:
+        'UserNamespaces is set to true if the runtime handler supports UserNamespaces, including for volumes.',
+    },
   },
   'apps/v1.DeploymentStatus': {
     terminatingReplicas: {
@@ -307,27 +413,50 @@ export const OVERLAY_FIELDS: Record<string, Record<string, OverlayField>> = {
   'autoscaling/v2.HPAScalingRules': {
     tolerance: {
       type: 'Quantity',
-      description: 'tolerance is the tolerance on the ratio between the current and desired metric value under which no updates are made to the desired number of replicas (e.g. 0.01 for 1%).',
+      description:
+        'tolerance is the tolerance on the ratio between the current and desired metric value under which no updates are made to the desired number of replicas (e.g. 0.01 for 1%).',
     },
   },
   'coordination/v1.LeaseSpec': {
-    strategy: { type: str, description: 'Strategy indicates the strategy for picking the leader for coordinated leader election.' },
-    preferredHolder: { type: str, description: 'PreferredHolder signals to a lease holder that the lease has a more optimal holder and should be given up.' },
+    strategy: {
+      type: str,
+      description: 'Strategy indicates the strategy for picking the leader for coordinated leader election.',
+    },
+    preferredHolder: {
+      type: str,
+      description:
+        'PreferredHolder signals to a lease holder that the lease has a more optimal holder and should be given up.',
+    },
   },
   'discovery/v1.EndpointHints': {
-    forNodes: { type: { items: '#discovery/v1.ForNode' }, description: 'forNodes indicates the node(s) this endpoint should be consumed by when using topology aware routing.' },
+    forNodes: {
+      type: { items: '#discovery/v1.ForNode' },
+      description:
+        'forNodes indicates the node(s) this endpoint should be consumed by when using topology aware routing.',
+    },
   },
   'storage/v1.VolumeError': {
-    errorCode: { type: int, description: 'errorCode is a numeric gRPC code representing the error encountered during Attach or Detach operations.' },
+    errorCode: {
+      type: int,
+      description:
+        'errorCode is a numeric gRPC code representing the error encountered during Attach or Detach operations.',
+    },
   },
   'authorization/v1.ResourceAttributes': {
-    fieldSelector: { type: '#authorization/v1.FieldSelectorAttributes', description: 'fieldSelector describes the limitation on access based on field.' },
-    labelSelector: { type: '#authorization/v1.LabelSelectorAttributes', description: 'labelSelector describes the limitation on access based on labels.' },
+    fieldSelector: {
+      type: '#authorization/v1.FieldSelectorAttributes',
+      description: 'fieldSelector describes the limitation on access based on field.',
+    },
+    labelSelector: {
+      type: '#authorization/v1.LabelSelectorAttributes',
+      description: 'labelSelector describes the limitation on access based on labels.',
+    },
   },
   'apiextensions/v1.JSONSchemaProps': {
     'x-kubernetes-embedded-resource': {
       type: bool,
-      description: 'x-kubernetes-embedded-resource defines that the value is an embedded Kubernetes runtime.Object, with TypeMeta and ObjectMeta.',
+      description:
+        'x-kubernetes-embedded-resource defines that the value is an embedded Kubernetes runtime.Object, with TypeMeta and ObjectMeta.',
     },
     'x-kubernetes-int-or-string': {
       type: bool,
@@ -335,7 +464,8 @@ export const OVERLAY_FIELDS: Record<string, Record<string, OverlayField>> = {
     },
     'x-kubernetes-list-map-keys': {
       type: { items: str },
-      description: 'x-kubernetes-list-map-keys annotates an array with the x-kubernetes-list-type `map` by specifying the keys used as the index of the map.',
+      description:
+        'x-kubernetes-list-map-keys annotates an array with the x-kubernetes-list-type `map` by specifying the keys used as the index of the map.',
     },
     'x-kubernetes-list-type': {
       type: str,
@@ -347,11 +477,13 @@ export const OVERLAY_FIELDS: Record<string, Record<string, OverlayField>> = {
     },
     'x-kubernetes-preserve-unknown-fields': {
       type: bool,
-      description: 'x-kubernetes-preserve-unknown-fields stops the API server decoding step from pruning fields which are not specified in the validation schema.',
+      description:
+        'x-kubernetes-preserve-unknown-fields stops the API server decoding step from pruning fields which are not specified in the validation schema.',
     },
     'x-kubernetes-validations': {
       type: { items: '#apiextensions/v1.ValidationRule' },
-      description: 'x-kubernetes-validations describes a list of validation rules written in the CEL expression language.',
+      description:
+        'x-kubernetes-validations describes a list of validation rules written in the CEL expression language.',
     },
   },
 };

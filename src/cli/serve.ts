@@ -1,5 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { parseDuration, type ApiRequest, type Cluster } from '../engine/index.ts';
+import {
+  decodeKubernetesProtobuf,
+  isKubernetesProtobuf,
+  parseDuration,
+  type ApiRequest,
+  type Cluster,
+} from '../engine/index.ts';
 import { loadState, saveState } from './state.ts';
 
 /**
@@ -27,11 +33,16 @@ function parseOptions(args: string[]): ServeOptions | string {
   return options;
 }
 
+/** readBody reads a request body as text, or as the JSON form of a protobuf body (the real kubectl's typed clients). */
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => {
+      const bytes = Buffer.concat(chunks);
+      const decoded = isKubernetesProtobuf(request.headers['content-type']) ? decodeKubernetesProtobuf(bytes) : undefined;
+      resolve(decoded ? JSON.stringify(decoded) : bytes.toString('utf8'));
+    });
     request.on('error', reject);
   });
 }

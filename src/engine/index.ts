@@ -21,3 +21,5 @@ export type { ExecRequest, ExecResponse } from './kubelet/subresources.ts';
 export { rfc3339 } from './clock/clock.ts';
 export { mergeKeyFor, strategicMergePatch, mergePatch, jsonPatch, type JsonPatchOperation } from './api/patch.ts';
 export { deepEqual } from './api/equal.ts';
+export { decodeKubernetesProtobuf, isKubernetesProtobuf } from './api/protobuf.ts';
+export { impersonatedUser } from './api/rbac/index.ts';

@@ -7,7 +7,13 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GOLDEN_CASES, caseKey, invocations, normalized, prepareCluster } from '../clients/kubectl/commands/create/golden-cases.ts';
+import {
+  GOLDEN_CASES,
+  caseKey,
+  invocations,
+  normalized,
+  prepareCluster,
+} from '../clients/kubectl/commands/create/golden-cases.ts';
 import {
   CC_OBJECTS,
   CC_SPECS,
@@ -27,30 +33,52 @@ export const PRINTER_FIXTURES = join(REPO_ROOT, 'src', 'clients', 'kubectl', 'pr
 
 /** preparePrinterCluster adds the ConfigMaps the custom-columns cases list. */
 export async function preparePrinterCluster(client: ClusterClient): Promise<void> {
-  for (const object of CC_OBJECTS) await client.request({ verb: 'POST', path: '/api/v1/namespaces/default/configmaps', body: object });
+  for (const object of CC_OBJECTS)
+    await client.request({ verb: 'POST', path: '/api/v1/namespaces/default/configmaps', body: object });
 }
 
 /** printerInvocations lists every printer fixture: its key, kubectl's arguments and files. */
 export function printerInvocations(): { key: string; args: string[]; files?: Record<string, string> }[] {
   const out: { key: string; args: string[]; files?: Record<string, string> }[] = [];
   for (const format of ['yaml', 'json']) {
-    for (const s of TRICKY_STRINGS) if (!s.includes('\0')) out.push({ key: `string:${format}:${JSON.stringify(s)}`, args: configMapArgs(s, format) });
+    for (const s of TRICKY_STRINGS)
+      if (!s.includes('\0')) out.push({ key: `string:${format}:${JSON.stringify(s)}`, args: configMapArgs(s, format) });
     for (const value of STRUCTURES) {
-      out.push({ key: `structure:${format}:${JSON.stringify(value)}`, args: structureArgs(format), files: { 'in.json': JSON.stringify(structureObject(value, false)) } });
+      out.push({
+        key: `structure:${format}:${JSON.stringify(value)}`,
+        args: structureArgs(format),
+        files: { 'in.json': JSON.stringify(structureObject(value, false)) },
+      });
     }
   }
   const jsonpathFile = { 'in.json': JSON.stringify(JSONPATH_OBJECT) };
   for (const template of JSONPATH_TEMPLATES) {
-    out.push({ key: `jsonpath:${template}`, args: ['label', '--local', '-f', 'in.json', 'foo=bar', '-o', `jsonpath=${template}`], files: jsonpathFile });
+    out.push({
+      key: `jsonpath:${template}`,
+      args: ['label', '--local', '-f', 'in.json', 'foo=bar', '-o', `jsonpath=${template}`],
+      files: jsonpathFile,
+    });
     out.push({
       key: `jsonpath-strict:${template}`,
-      args: ['label', '--local', '-f', 'in.json', 'foo=bar', '-o', `jsonpath=${template}`, '--allow-missing-template-keys=false'],
+      args: [
+        'label',
+        '--local',
+        '-f',
+        'in.json',
+        'foo=bar',
+        '-o',
+        `jsonpath=${template}`,
+        '--allow-missing-template-keys=false',
+      ],
       files: jsonpathFile,
     });
   }
   for (const spec of CC_SPECS) {
     out.push({ key: `cc:${spec}`, args: ['get', 'configmaps', '-l', 'set=cc', '-o', `custom-columns=${spec}`] });
-    out.push({ key: `cc-noheaders:${spec}`, args: ['get', 'configmaps', '-l', 'set=cc', '-o', `custom-columns=${spec}`, '--no-headers'] });
+    out.push({
+      key: `cc-noheaders:${spec}`,
+      args: ['get', 'configmaps', '-l', 'set=cc', '-o', `custom-columns=${spec}`, '--no-headers'],
+    });
   }
   return out;
 }
@@ -65,7 +93,10 @@ async function main(): Promise<void> {
     for (const c of GOLDEN_CASES) {
       if (c.server) continue;
       for (const args of invocations(c)) {
-        const result = await runOracleAsync([`--server=${server.url}`, 'create', ...args], c.files ? { files: c.files } : {});
+        const result = await runOracleAsync(
+          [`--server=${server.url}`, 'create', ...args],
+          c.files ? { files: c.files } : {},
+        );
         cases[caseKey(args)] = normalized(c, result);
       }
     }

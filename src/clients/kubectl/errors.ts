@@ -39,3 +39,19 @@ export function responseError(
 export function usageError(command: string, message: string): string {
   return `error: ${message}\nSee 'kubectl ${command} -h' for help and examples\n`;
 }
+
+/**
+ * aggregateErrors prints the errors a ContinueOnError command collected as cmdutil.CheckErr does:
+ * a single error gets its `error: ` prefix, several are printed one per line without it (API
+ * errors keep their `Error from server` form either way). Messages come without trailing newlines.
+ */
+export function aggregateErrors(messages: string[]): string {
+  const lines = messages.map((m) => m.replace(/\n$/, ''));
+  if (lines.length === 0) return '';
+  const api = (line: string) => line.startsWith('Error from server') || line.startsWith('error: ');
+  if (lines.length === 1) {
+    const line = lines[0] as string;
+    return `${api(line) ? line : `error: ${line}`}\n`;
+  }
+  return lines.map((line) => `${line}\n`).join('');
+}

@@ -9,6 +9,8 @@ export interface FlagSpec {
   type: 'bool' | 'string' | 'int' | 'strings';
   default?: string | boolean | number | string[];
   usage?: string;
+  /** noOptDefault is pflag's NoOptDefVal: `--dry-run` alone means `--dry-run=unchanged` and takes no argument. */
+  noOptDefault?: string;
 }
 
 export interface ParsedFlags {
@@ -85,6 +87,7 @@ export function parseFlags(args: string[], specs: FlagSpec[]): ParsedFlags {
       if (!spec) throw new FlagError(`unknown flag: --${name}`);
       if (eq >= 0) set(spec, arg.slice(eq + 1), `--${name}`);
       else if (spec.type === 'bool') set(spec, undefined, `--${name}`);
+      else if (spec.noOptDefault !== undefined) set(spec, spec.noOptDefault, `--${name}`);
       else {
         if (i + 1 >= args.length) throw new FlagError(`flag needs an argument: --${name}`);
         set(spec, args[++i], `--${name}`);

@@ -1,88 +1,18 @@
-/** The help text of `kubectl` and `kubectl help`, listing the commands this lab emulates, in kubectl's layout. */
-export const KUBECTL_HELP = `kubectl controls the Kubernetes cluster manager.
+import { CREATE_HELP } from './commands/create/help.ts';
+import { HELP_TEXTS } from './help/index.ts';
 
- Find more information at: https://kubernetes.io/docs/reference/kubectl/
-
-Basic Commands (Beginner):
-  create          Create a resource from a file or from stdin
-  expose          Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service
-  run             Run a particular image on the cluster
-  set             Set specific features on objects
-
-Basic Commands (Intermediate):
-  explain         Get documentation for a resource
-  get             Display one or many resources
-  edit            Edit a resource on the server
-  delete          Delete resources by file names, stdin, resources and names, or by resources and label selector
-
-Deploy Commands:
-  rollout         Manage the rollout of a resource
-  scale           Set a new size for a deployment, replica set, or replication controller
-  autoscale       Auto-scale a deployment, replica set, stateful set, or replication controller
-
-Cluster Management Commands:
-  certificate     Modify certificate resources
-  cluster-info    Display cluster information
-  top             Display resource (CPU/memory) usage
-  cordon          Mark node as unschedulable
-  uncordon        Mark node as schedulable
-  drain           Drain node in preparation for maintenance
-  taint           Update the taints on one or more nodes
-
-Troubleshooting and Debugging Commands:
-  describe        Show details of a specific resource or group of resources
-  logs            Print the logs for a container in a pod
-  attach          Attach to a running container
-  exec            Execute a command in a container
-  port-forward    Forward one or more local ports to a pod
-  proxy           Run a proxy to the Kubernetes API server
-  cp              Copy files and directories to and from containers
-  auth            Inspect authorization
-  debug           Create debugging sessions for troubleshooting workloads and nodes
-  events          List events
-
-Advanced Commands:
-  diff            Diff the live version against a would-be applied version
-  apply           Apply a configuration to a resource by file name or stdin
-  patch           Update fields of a resource
-  replace         Replace a resource by file name or stdin
-  wait            Experimental: Wait for a specific condition on one or many resources
-  kustomize       Build a kustomization target from a directory or URL
-
-Settings Commands:
-  label           Update the labels on a resource
-  annotate        Update the annotations on a resource
-  completion      Output shell completion code for the specified shell (bash, zsh, fish, or powershell)
-
-Subcommands provided by plugins:
-
-Other Commands:
-  api-resources   Print the supported API resources on the server
-  api-versions    Print the supported API versions on the server, in the form of "group/version"
-  config          Modify kubeconfig files
-  plugin          Provides utilities for interacting with plugins
-  version         Print the client and server version information
-
-Usage:
-  kubectl [flags] [options]
-
-Use "kubectl <command> --help" for more information about a given command.
-Use "kubectl options" for a list of global command-line options (applies to all commands).
-`;
-
-/** COMMAND_SUMMARIES are the one-line descriptions `kubectl <command> -h` starts with. */
-export const COMMAND_SUMMARIES: Record<string, string> = {
-  get: 'Display one or many resources.',
-  describe: 'Show details of a specific resource or group of resources.',
-  apply: 'Apply a configuration to a resource by file name or stdin.',
-  create: 'Create a resource from a file or from stdin.',
-  delete: 'Delete resources by file names, stdin, resources and names, or by resources and label selector.',
-  run: 'Create and run a particular image in a pod.',
-  logs: 'Print the logs for a container in a pod or specified resource.',
-  exec: 'Execute a command in a container.',
-  version: 'Print the client and server version information for the current context.',
-  'cluster-info': 'Display addresses of the control plane and services with label kubernetes.io/cluster-service=true.',
-  'api-resources': 'Print the supported API resources on the server.',
-  'api-versions': 'Print the supported API versions on the server, in the form of "group/version".',
-  config: 'Modify kubeconfig files using subcommands like "kubectl config set current-context my-context".',
-};
+/**
+ * helpText is what `kubectl help WORDS…` and `kubectl WORDS… --help` print: kubectl's own help,
+ * recorded per command in help/ (create's generators keep theirs in commands/create/help.ts).
+ * No words is `kubectl --help`; unknown commands give undefined.
+ */
+export function helpText(words: string[]): string | undefined {
+  const [first, second] = words;
+  if (first === undefined) return HELP_TEXTS[''];
+  if (first === 'create') {
+    if (second !== undefined && CREATE_HELP[`create ${second}`] !== undefined) return CREATE_HELP[`create ${second}`];
+    return CREATE_HELP.create;
+  }
+  if (second !== undefined && HELP_TEXTS[`${first} ${second}`] !== undefined) return HELP_TEXTS[`${first} ${second}`];
+  return HELP_TEXTS[first];
+}

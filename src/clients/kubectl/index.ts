@@ -1,41 +1,10 @@
-import { applyCommand } from './commands/apply.ts';
-import { createCommand } from './commands/create/index.ts';
-import { deleteCommand } from './commands/delete.ts';
-import { execCommand } from './commands/exec.ts';
-import { getCommand } from './commands/get.ts';
-import {
-  apiResourcesCommand,
-  apiVersionsCommand,
-  clusterInfoCommand,
-  configCommand,
-  versionCommand,
-} from './commands/info.ts';
-import { logsCommand } from './commands/logs.ts';
-import { runCommand } from './commands/run.ts';
-import { describeCommand } from './describe/index.ts';
+import { impersonatedUser, type ClusterClient } from '../../engine/index.ts';
+import { COMMANDS, type Command } from './commands.ts';
 import { FlagError } from './flags.ts';
-import { COMMAND_SUMMARIES, KUBECTL_HELP } from './help.ts';
+import { helpText } from './help.ts';
 import type { CommandResult, KubectlContext } from './types.ts';
 
 export type { CommandResult, KubectlContext } from './types.ts';
-
-type Command = (args: string[], ctx: KubectlContext) => Promise<CommandResult>;
-
-const COMMANDS: Record<string, Command> = {
-  get: getCommand,
-  describe: describeCommand,
-  apply: applyCommand,
-  create: createCommand,
-  delete: deleteCommand,
-  run: runCommand,
-  logs: logsCommand,
-  exec: execCommand,
-  version: versionCommand,
-  'cluster-info': (args) => clusterInfoCommand(args),
-  'api-resources': apiResourcesCommand,
-  'api-versions': apiVersionsCommand,
-  config: configCommand,
-};
 
 /** Global flags that take a value, so `kubectl -n web get pods` finds the command word. */
 const VALUE_FLAGS = new Set([
@@ -47,6 +16,7 @@ const VALUE_FLAGS = new Set([
   '--kubeconfig',
   '--as',
   '--as-group',
+  '--as-uid',
   '-s',
   '--server',
   '--request-timeout',
@@ -71,6 +41,36 @@ function splitCommand(argv: string[]): { name: string | undefined; args: string[
   return { name: undefined, args: argv };
 }
 
+/** wantsHelp is -h/--help before any `--`. */
+function wantsHelp(args: string[]): boolean {
+  for (const arg of args) {
+    if (arg === '--') return false;
+    if (arg === '-h' || arg === '--help') return true;
+  }
+  return false;
+}
+
+/** globalValues reads a global flag's values (`--as=x`, `--as x`), stopping at `--`. */
+function globalValues(args: string[], name: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === '--') break;
+    if (arg === `--${name}` && i + 1 < args.length) out.push(args[++i] as string);
+    else if (arg.startsWith(`--${name}=`)) out.push(arg.slice(name.length + 3));
+  }
+  return out;
+}
+
+/**
+ * impersonating wraps the client so every request carries the `--as`/`--as-group` user, as
+ * client-go's impersonation transport does with Impersonate-* headers.
+ */
+function impersonating(client: ClusterClient, username: string, groups: string[]): ClusterClient {
+  const user = impersonatedUser(username, groups);
+  return { request: (request) => client.request({ ...request, user }) };
+}
+
 /**
  * runKubectl runs one kubectl command line (without the word `kubectl`) against the cluster behind
  * ctx.client. Parsing errors and unexpected failures come back as kubectl-style messages, never as
@@ -78,12 +78,18 @@ function splitCommand(argv: string[]): { name: string | undefined; args: string[
  */
 export async function runKubectl(argv: string[], ctx: KubectlContext): Promise<CommandResult> {
   const { name, args } = splitCommand(argv);
-  if (name === undefined || name === 'help') {
-    if (name === 'help' && args[0] && COMMANDS[args[0]])
-      return { stdout: `${COMMAND_SUMMARIES[args[0]] ?? ''}\n`, stderr: '', exitCode: 0 };
-    return { stdout: KUBECTL_HELP, stderr: '', exitCode: 0 };
+  if (name === undefined) return { stdout: helpText([]) ?? '', stderr: '', exitCode: 0 };
+  if (name === 'help') {
+    const words = args.filter((a) => !a.startsWith('-'));
+    const text = helpText(words);
+    if (text !== undefined) return { stdout: text, stderr: '', exitCode: 0 };
+    return {
+      stdout: helpText([]) ?? '',
+      stderr: `Unknown help topic [${words.map((w) => JSON.stringify(w)).join(' ')}]\n`,
+      exitCode: 0,
+    };
   }
-  const command = COMMANDS[name];
+  const command: Command | undefined = COMMANDS[name];
   if (!command) {
     return {
       stdout: '',
@@ -91,15 +97,20 @@ export async function runKubectl(argv: string[], ctx: KubectlContext): Promise<C
       exitCode: 1,
     };
   }
-  if (args.includes('-h') || args.includes('--help')) {
-    return {
-      stdout: `${COMMAND_SUMMARIES[name] ?? ''}\n\nUsage:\n  kubectl ${name} [options]\n\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n`,
-      stderr: '',
-      exitCode: 0,
-    };
+  if (wantsHelp(args) && name !== 'create') {
+    const sub = args.find((a) => !a.startsWith('-'));
+    const text = (sub !== undefined ? helpText([name, sub]) : undefined) ?? helpText([name]);
+    if (text !== undefined) return { stdout: text, stderr: '', exitCode: 0 };
+  }
+  const as = globalValues(args, 'as');
+  const asGroups = globalValues(args, 'as-group');
+  let context = ctx;
+  if (as.length > 0 || asGroups.length > 0) {
+    if (!as[0]) return { stdout: '', stderr: 'error: requesting uid, groups or user-extra for  without impersonating a user\n', exitCode: 1 };
+    context = { ...ctx, client: impersonating(ctx.client, as[as.length - 1] as string, asGroups) };
   }
   try {
-    return await command(args, ctx);
+    return await command(args, context);
   } catch (error) {
     if (error instanceof FlagError) {
       return { stdout: '', stderr: `error: ${error.message}\nSee 'kubectl ${name} --help' for usage.\n`, exitCode: 1 };

@@ -2,9 +2,20 @@ import type { Clock } from '../clock/clock.ts';
 import { rfc3339 } from '../clock/clock.ts';
 import type { SeededRandom } from '../random.ts';
 import { applyDefaults } from './defaults/index.ts';
+import { deepEqual } from './equal.ts';
 import { apiGroupList, apiResourceList, apiVersions, SERVER_VERSION } from './discovery.ts';
 import * as errors from './errors.ts';
 import { ApiError } from './errors.ts';
+import { unknownFields } from './openapi/index.ts';
+import {
+  decodeFailure,
+  fieldValidationOf,
+  goFormat,
+  patchFailure,
+  sortedJson,
+  strictOutcome,
+} from './openapi/strict.ts';
+import { openApiV3 } from './openapi/v3.ts';
 import { jsonPatch, mergePatch, strategicMergePatch, type JsonPatchOperation } from './patch.ts';
 import { parsePath, type ResourcePath } from './paths.ts';
 import { toTable } from './printing/tables.ts';
@@ -78,6 +89,9 @@ export class ApiServer {
   /** impersonate applies Impersonate-User/Impersonate-Group headers (RBAC installs it). */
   impersonate: ((request: ApiRequest, requester: UserInfo) => ApiRequest) | undefined;
 
+  /** warnings collects the current request's Warning headers (strict field validation in Warn mode). */
+  private warnings: string[] = [];
+
   constructor(private readonly deps: ApiServerDeps) {}
 
   get store(): ObjectStore {
@@ -88,7 +102,19 @@ export class ApiServer {
     return this.deps.registry;
   }
 
+  /** handle answers one request, with the warnings it collected (it may be re-entered: they nest). */
   handle(request: ApiRequest): ApiResponse {
+    const outerWarnings = this.warnings;
+    this.warnings = [];
+    try {
+      const response = this.answer(request);
+      return this.warnings.length > 0 ? { ...response, warnings: this.warnings } : response;
+    } finally {
+      this.warnings = outerWarnings;
+    }
+  }
+
+  private answer(request: ApiRequest): ApiResponse {
     let parsedPath: ResourcePath | undefined;
     let response: ApiResponse;
     try {
@@ -99,6 +125,8 @@ export class ApiServer {
             ? request.body.length
             : JSON.stringify(request.body).length;
       if (bodySize > MAX_REQUEST_BYTES) throw new ApiError(errors.requestEntityTooLarge());
+      const openApi = request.verb === 'GET' ? openApiV3(request.path, this.deps.registry) : undefined;
+      if (openApi) return openApi;
       const parsed = parsePath(request.path, this.deps.registry);
       if (parsed.kind === 'unknown') throw new ApiError(errors.pathNotFound());
       if (parsed.kind === 'discovery') return { status: 200, body: this.discovery(parsed) };
@@ -271,6 +299,12 @@ export class ApiServer {
         ),
       );
     }
+    // The strict decoder reads unknown fields before anything else looks at the object; decoding
+    // into Go structs drops them when they do not fail the request.
+    const directive = fieldValidationOf(request.query, request.verb === 'POST' ? 'CreateOptions' : 'UpdateOptions');
+    const unknown = unknownFields(expected, path.type.kind, object, { prune: directive !== 'Strict' });
+    const failure = () => decodeFailure(path.type.kind, path.type.version, unknown);
+    this.warnings.push(...strictOutcome(directive, unknown, failure));
     if (typeof object.metadata !== 'object' || object.metadata === null) object.metadata = {};
     return object;
   }
@@ -377,6 +411,9 @@ export class ApiServer {
     this.invalid(type, next, old);
     for (const plugin of this.admission) plugin.admit('UPDATE', type, next, old);
     if (request.query?.dryRun === 'All') return { status: 200, body: next };
+    // An update that changes nothing is not written: the resourceVersion stays (`patched (no change)`).
+    if (deepEqual({ ...next, metadata: { ...next.metadata, resourceVersion: old.metadata.resourceVersion } }, old))
+      return { status: 200, body: structuredClone(old) };
     if (next.metadata.deletionTimestamp && (next.metadata.finalizers ?? []).length === 0 && type.kind !== 'Pod') {
       const removed = this.deps.store.remove(resourceKey(type), old.metadata.namespace ?? '', old.metadata.name ?? '');
       return { status: 200, body: structuredClone(removed) };
@@ -419,6 +456,13 @@ export class ApiServer {
       throw new ApiError(errors.internalError((error as Error).message));
     }
     const object = next as KubeObject;
+    // Unknown fields are those of the patched object; a strategic merge patch quotes the patch itself.
+    const directive = fieldValidationOf(request.query, 'PatchOptions');
+    const strategic =
+      !contentType.startsWith('application/json-patch+json') && !contentType.startsWith('application/merge-patch+json');
+    const unknown = unknownFields(groupVersion(path.type), path.type.kind, object, { prune: directive !== 'Strict' });
+    const failure = () => patchFailure(strategic ? goFormat(body) : sortedJson(object), unknown);
+    this.warnings.push(...strictOutcome(directive, unknown, failure));
     object.metadata = { ...(object.metadata ?? {}) };
     delete object.metadata.resourceVersion;
     return this.write(request, path, old, object);

@@ -56,6 +56,11 @@ export interface ApiRequest {
 export interface ApiResponse<T = unknown> {
   status: number;
   body: T;
+  /**
+   * warnings are what kube-apiserver sends as `Warning: 299 - "…"` headers (unknown fields under
+   * fieldValidation=Warn, deprecations); kubectl prints each as `Warning: …` on stderr.
+   */
+  warnings?: string[];
 }
 
 /** ClusterClient is the one door into the cluster. It is async so the engine can move into a worker. */

@@ -1,7 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import type * as Volumes from '../../engine/kubelet/volumes.ts';
 import { containerContext } from '../../engine/kubelet/volumes.ts';
-import { createNetwork, ingressNginxManifests, type NetworkFactory } from '../../engine/network/index.ts';
+import {
+  createNetwork,
+  createOutsideNetwork,
+  ingressNginxManifests,
+  type NetworkFactory,
+} from '../../engine/network/index.ts';
 import { lab, type Lab } from '../lab.ts';
 
 /**
@@ -351,6 +356,36 @@ describe('NodePort and LoadBalancer Services', () => {
   });
 });
 
+describe('from outside the cluster', () => {
+  it('the Docker host reaches NodePorts and load-balancer IPs, but not cluster names', async () => {
+    const l = networked();
+    await l.kubectl('apply -f -', { stdin: nginx('web') });
+    await l.kubectl('apply -f -', {
+      stdin: service('web', 'web', '  type: LoadBalancer\n').replace(
+        'targetPort: http',
+        'targetPort: http\n    nodePort: 30080',
+      ),
+    });
+    await l.advance('30s');
+    const kubelet = (
+      l.cluster as unknown as {
+        kubelet: { ctx: { state: Parameters<typeof createOutsideNetwork>[0]['kubeletState'] } };
+      }
+    ).kubelet;
+    const host = createOutsideNetwork({
+      server: l.cluster.server,
+      clock: l.cluster.clock,
+      kubeletState: kubelet.ctx.state,
+    });
+    const viaNodePort = host.http('http://172.18.0.4:30080/', { timeoutMs: 5000 });
+    expect(viaNodePort.ok && viaNodePort.body).toContain('Welcome to nginx!');
+    const viaLb = host.http('http://172.18.255.200/', { timeoutMs: 5000 });
+    expect(viaLb.ok && viaLb.status).toBe(200);
+    expect(host.resolve('web.default.svc.cluster.local')).toBeUndefined();
+    expect(host.http('http://172.18.0.4:30081/', { timeoutMs: 5000 })).toMatchObject({ ok: false, error: 'refused' });
+  });
+});
+
 describe('NetworkPolicy', () => {
   const denyAll = `apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
@@ -427,7 +462,11 @@ describe('Ingress through an ingress-nginx controller', () => {
       stdin: JSON.stringify({
         apiVersion: 'v1',
         kind: 'Pod',
-        metadata: { name: 'ingress-nginx-controller-6c4f7d5b9c-x7k2p', namespace: 'ingress-nginx', ...deployment?.spec?.template?.metadata },
+        metadata: {
+          name: 'ingress-nginx-controller-6c4f7d5b9c-x7k2p',
+          namespace: 'ingress-nginx',
+          ...deployment?.spec?.template?.metadata,
+        },
         spec: {
           containers: [
             {
@@ -470,7 +509,7 @@ spec:
               number: 80
 `;
 
-  it('routes by host and path, answers nginx\'s 404 otherwise, and publishes its address', async () => {
+  it("routes by host and path, answers nginx's 404 otherwise, and publishes its node's address", async () => {
     const l = networked();
     await installController(l);
     await l.kubectl('apply -f -', { stdin: nginx('web') });
@@ -494,19 +533,34 @@ spec:
     await l.kubectl('apply -f -', { stdin: shop });
     expect(rowOf(await l.kubectl('get ingress'), 'shop').slice(1, 4)).toEqual(['nginx', 'shop.example.com', '80']);
     await l.advance('15s');
-    expect(rowOf(await l.kubectl('get ingress'), 'shop').slice(1, 5)).toEqual(['nginx', 'shop.example.com', '172.18.255.200', '80']);
+    // Without --publish-service the controller publishes the address of the node it runs on.
+    const node = (await l.kubectl("get pods -n ingress-nginx -o jsonpath='{.items[0].spec.nodeName}'")).trim();
+    const nodeIP = (await l.kubectl(`get node ${node} -o jsonpath='{.status.addresses[0].address}'`)).trim();
+    expect(rowOf(await l.kubectl('get ingress'), 'shop').slice(1, 5)).toEqual([
+      'nginx',
+      'shop.example.com',
+      nodeIP,
+      '80',
+    ]);
     expect(await l.kubectl('get events --field-selector involvedObject.name=shop')).toMatch(
       /Normal\s+Sync\s+ingress\/shop\s+Scheduled for sync/,
     );
 
     const curl = (args: string) => l.kubectl(`exec curl -- curl -s ${args}`);
     expect(await curl('-H "Host: shop.example.com" http://172.18.255.200/')).toContain('Welcome to nginx!');
-    expect(await curl('-H "Host: shop.example.com" http://172.18.255.200/hello')).toMatch(/^Hello, world!\nVersion: 1\.0\.0\nHostname: hello-1\n$/);
-    expect(await curl('-H "Host: shop.example.com" http://172.18.255.200/hellothere')).toContain('Welcome to nginx!');
+    expect(await curl('-H "Host: shop.example.com" http://172.18.255.200/hello')).toMatch(
+      /^Hello, world!\nVersion: 1\.0\.0\nHostname: hello-1\n$/,
+    );
+    // Prefix /hello does not cover /hellothere: it goes to the / rule, and the web pod's nginx answers 404 itself.
+    expect(await curl('-H "Host: shop.example.com" http://172.18.255.200/hellothere')).toContain(
+      '<hr><center>nginx/1.27.5</center>',
+    );
     expect(await curl('http://172.18.255.200/')).toBe(
       '<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n',
     );
-    expect(await curl('-o /dev/null -w "%{http_code}" -H "Host: other.example.com" http://172.18.255.200/hello')).toBe('404');
+    expect(await curl('-o /dev/null -w "%{http_code}" -H "Host: other.example.com" http://172.18.255.200/hello')).toBe(
+      '404',
+    );
     expect(await l.kubectl('logs -n ingress-nginx ingress-nginx-controller-6c4f7d5b9c-x7k2p')).toMatch(
       /"GET \/hello HTTP\/1\.1" 200 \d+ "-" "curl\/8\.16\.0" \d+ 0\.001 \[default-hello-80\]/,
     );
@@ -533,9 +587,49 @@ spec:
     });
     await l.advance('30s');
     expect(rowOf(await l.kubectl('get ingress'), 'shop')[4]).toBe('80, 443');
-    expect(await l.kubectl('exec curl -- curl -s -o /dev/null -w "%{http_code}" -H "Host: shop.example.com" http://172.18.255.200/')).toBe('308');
+    expect(
+      await l.kubectl(
+        'exec curl -- curl -s -o /dev/null -w "%{http_code}" -H "Host: shop.example.com" http://172.18.255.200/',
+      ),
+    ).toBe('308');
     expect(await l.kubectl('exec curl -- curl -sk -H "Host: shop.example.com" https://172.18.255.200/')).toContain(
       '<title>503 Service Temporarily Unavailable</title>',
+    );
+  });
+});
+
+describe('the kubernetes Service', () => {
+  const curlPod = `apiVersion: v1
+kind: Pod
+metadata:
+  name: curl
+spec:
+  containers:
+  - name: curl
+    image: curlimages/curl:8.16.0
+    command: ["sleep", "3600"]
+`;
+
+  it("reaches the API server: /version for anyone, RBAC for the pod's ServiceAccount token", async () => {
+    const l = networked();
+    await l.kubectl('apply -f -', { stdin: curlPod });
+    await l.advance('30s');
+    expect(rowOf(await l.kubectl('get endpoints kubernetes'), 'kubernetes')[1]).toBe('172.18.0.2:6443');
+    expect(JSON.parse(await l.kubectl('exec curl -- curl -sk https://kubernetes.default.svc/version')).gitVersion).toBe(
+      'v1.35.0',
+    );
+    const anonymous = JSON.parse(await l.kubectl('exec curl -- curl -sk https://kubernetes/api'));
+    expect(anonymous).toMatchObject({
+      code: 403,
+      message: 'forbidden: User "system:anonymous" cannot get path "/api"',
+    });
+    const withToken = JSON.parse(
+      await l.kubectl(
+        `exec curl -- sh -c 'curl -sk -H "Authorization: Bearer $(cat /var/run/secrets/kubernetes.io/serviceaccount/token)" https://kubernetes/api/v1/namespaces/default/pods'`,
+      ),
+    );
+    expect(withToken.message).toBe(
+      'pods is forbidden: User "system:serviceaccount:default:default" cannot list resource "pods" in API group "" in the namespace "default"',
     );
   });
 });

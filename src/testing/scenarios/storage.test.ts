@@ -122,7 +122,7 @@ describe('dynamic provisioning with WaitForFirstConsumer', () => {
     await l.kubectl('apply -f -', { stdin: user('writer', 'data', 'sleep 3600') });
     await l.advance('10s');
     const volumeName = (await l.kubectl("get pvc data -o jsonpath='{.spec.volumeName}'")).trim();
-    expect(await l.kubectl('delete pvc data --wait=false')).toBe('persistentvolumeclaim "data" deleted\n');
+    expect(await l.kubectl('delete pvc data --wait=false')).toMatch(/^persistentvolumeclaim "data" deleted/);
     expect(rowOf(await l.kubectl('get pvc'), 'data')[1]).toBe('Terminating');
     await l.kubectl('delete pod writer --grace-period=0 --force', { allowFailure: true });
     await l.advance('40s');
@@ -184,9 +184,13 @@ describe('static PersistentVolumes', () => {
     await l.kubectl('apply -f -', { stdin: volume('pv-big', '10Gi') });
     await l.kubectl('apply -f -', { stdin: volume('pv-small', '2Gi') });
     await l.kubectl('apply -f -', { stdin: volume('pv-tiny', '500Mi') });
-    expect(rowOf(await l.kubectl('get pv'), 'pv-small').slice(1, 8)).toEqual(
-      ['2Gi', 'RWO', 'Retain', 'Available', '', '', '<unset>'].filter((c) => c !== ''),
-    );
+    expect(rowOf(await l.kubectl('get pv'), 'pv-small').slice(1, 6)).toEqual([
+      '2Gi',
+      'RWO',
+      'Retain',
+      'Available',
+      '<unset>',
+    ]);
     await l.kubectl('apply -f -', { stdin: claim('data', '1Gi', '  storageClassName: ""\n') });
     const bound = rowOf(await l.kubectl('get pvc'), 'data');
     expect(bound.slice(1, 5)).toEqual(['Bound', 'pv-small', '2Gi', 'RWO']);
@@ -197,6 +201,22 @@ describe('static PersistentVolumes', () => {
     // A new claim with the same name does not get the Released volume back.
     await l.kubectl('apply -f -', { stdin: claim('data', '1Gi', '  storageClassName: ""\n') });
     expect(rowOf(await l.kubectl('get pvc'), 'data').slice(1, 3)).toEqual(['Bound', 'pv-big']);
+  });
+
+  it('a claim naming its volume binds to it, or says why it cannot', async () => {
+    const l = storageLab();
+    await l.kubectl('apply -f -', { stdin: volume('pv-a', '1Gi') });
+    await l.kubectl('apply -f -', { stdin: volume('pv-b', '1Gi') });
+    await l.kubectl('apply -f -', { stdin: claim('mine', '500Mi', '  storageClassName: ""\n  volumeName: pv-b\n') });
+    expect(rowOf(await l.kubectl('get pvc'), 'mine').slice(1, 4)).toEqual(['Bound', 'pv-b', '1Gi']);
+    const pvc = JSON.parse(await l.kubectl('get pvc mine -o json'));
+    expect(pvc.metadata.annotations['pv.kubernetes.io/bind-completed']).toBe('yes');
+    expect(pvc.metadata.annotations['pv.kubernetes.io/bound-by-controller']).toBeUndefined();
+    await l.kubectl('apply -f -', { stdin: claim('greedy', '5Gi', '  storageClassName: ""\n  volumeName: pv-a\n') });
+    expect(rowOf(await l.kubectl('get pvc'), 'greedy').slice(1, 3)).toEqual(['Pending', 'pv-a']);
+    expect(await l.kubectl('get events --field-selector involvedObject.name=greedy')).toMatch(
+      /Warning\s+VolumeMismatch\s+persistentvolumeclaim\/greedy\s+Cannot bind to requested volume "pv-a": requested PV is too small/,
+    );
   });
 
   it('a claim without a matching volume and no class waits with FailedBinding', async () => {

@@ -35,6 +35,13 @@ function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+/** truncateMiddle keeps both ends of a name: generated pod names differ in their suffix. */
+function truncateMiddle(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const tail = Math.ceil((max - 1) / 2);
+  return `${text.slice(0, max - 1 - tail)}…${text.slice(text.length - tail)}`;
+}
+
 function refOf(item: Placed): ObjectRef {
   return { kind: item.kind, name: item.name, namespace: item.namespace };
 }
@@ -74,9 +81,10 @@ export function createDiagram(container: HTMLElement, options: DiagramOptions): 
 
   /** fitted remembers the last fit (content and box sizes), so an unchanged diagram is not refitted. */
   let fitted = '';
+  /** box is the container's size, kept by the ResizeObserver so updates never force a layout read. */
+  let box = { width: container.clientWidth, height: container.clientHeight };
   const fitTo = (layout: DiagramLayout, animate: boolean, force = false) => {
-    const width = container.clientWidth;
-    const height = container.clientHeight;
+    const { width, height } = box;
     if (width === 0 || height === 0) return;
     const key = `${layout.width}x${layout.height}@${width}x${height}`;
     if (key === fitted && !force) return;
@@ -88,7 +96,9 @@ export function createDiagram(container: HTMLElement, options: DiagramOptions): 
     else svg.call(zoomBehavior.transform, transform);
   };
 
-  const resize = new ResizeObserver(() => {
+  const resize = new ResizeObserver((entries) => {
+    const size = entries[entries.length - 1]?.contentRect;
+    if (size) box = { width: size.width, height: size.height };
     if (autoFit && current) fitTo(current, false);
   });
   resize.observe(container);
@@ -236,7 +246,7 @@ export function createDiagram(container: HTMLElement, options: DiagramOptions): 
           .attr('y', 4)
           .attr('height', pod.height - 8)
           .attr('x', 3);
-        g.select('text.pod-name').text(truncate(pod.name, 20));
+        g.select('text.pod-name').text(truncateMiddle(pod.name, 18));
         g.select('text.pod-status').text(truncate(pod.status, 22));
         g.select('title').text(`Pod ${pod.namespace}/${pod.name}\nStatus: ${pod.status} (phase ${pod.phase})`);
       });
@@ -289,7 +299,7 @@ export function createDiagram(container: HTMLElement, options: DiagramOptions): 
           'd',
           `M${notch},0H${w - notch}L${w},${h / 2}L${w - notch},${h}H${notch}L0,${h / 2}Z`,
         );
-        g.select('text.service-name').text(truncate(service.name, 21));
+        g.select('text.service-name').text(truncateMiddle(service.name, 19));
         g.select('text.service-meta').text(`${service.type} · ${endpoints} ${endpoints === 1 ? 'pod' : 'pods'}`);
         g.select('title').text(
           `Service ${service.namespace}/${service.name}\n${service.type}, selects ${endpoints} pods`,

@@ -99,6 +99,14 @@ describe('layoutDiagram', () => {
     expect(web.y + web.height).toBeLessThan(Math.min(...layout.pods.map((p) => p.y)));
   });
 
+  it('fits a service without pods into the first row when there is room', () => {
+    const layout = layoutDiagram(
+      model([pod('web-1', 'worker-1')], [service('web', ['Pod/default/web-1']), service('kubernetes', [])]),
+      wide,
+    );
+    expect(new Set(layout.services.map((s) => s.y)).size).toBe(1);
+  });
+
   it('never overlaps services, wrapping them into rows', () => {
     const services = Array.from({ length: 30 }, (_, i) => service(`svc-${i}`, []));
     const layout = layoutDiagram(model([], services), wide);

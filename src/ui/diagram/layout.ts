@@ -1,4 +1,5 @@
 import type { DiagramModel, NodeItem, PodItem, ServiceItem } from './model.ts';
+import { naturalOrder } from './naturalOrder.ts';
 
 /**
  * layoutDiagram places the model on a grid, deterministically: the same objects always land in the same
@@ -72,11 +73,7 @@ export function chipColumns(maxPodsInLane: number): number {
 }
 
 function podOrder(a: PodItem, b: PodItem): number {
-  return (
-    Number(a.dimmed) - Number(b.dimmed) ||
-    a.namespace.localeCompare(b.namespace) ||
-    a.name.localeCompare(b.name, 'en', { numeric: true })
-  );
+  return Number(a.dimmed) - Number(b.dimmed) || naturalOrder(a.namespace, b.namespace) || naturalOrder(a.name, b.name);
 }
 
 /** Viewport is the size of the box the diagram is shown in, used only to pick how many lanes per row. */
@@ -193,8 +190,10 @@ export function layoutDiagram(model: DiagramModel, viewport: Viewport = { width:
 }
 
 /**
- * placeServices puts each service above the middle of the pods it selects, then sweeps left to right to
- * remove overlaps, wrapping to a new row at `right`. Services without pods follow, in name order.
+ * placeServices puts each service above the middle of the pods it selects; services without pods go
+ * first, at the left, in name order. A row holds as many services as fit; within a row, overlaps are
+ * removed by pushing right and then pulling back left from the row's end, so each service stays as
+ * close as it can to its pods.
  */
 function placeServices(
   services: readonly ServiceItem[],
@@ -202,40 +201,44 @@ function placeServices(
   right: number,
 ): { services: PlacedService[]; height: number } {
   const g = geometry;
-  const wanted = services.map((service) => {
-    const centres = service.podKeys
-      .map((key) => podByKey.get(key))
-      .filter((pod): pod is PlacedPod => pod !== undefined)
-      .map((pod) => pod.x + pod.width / 2);
-    const centre = centres.length > 0 ? centres.reduce((sum, x) => sum + x, 0) / centres.length : Infinity;
-    return { service, left: centre - g.serviceWidth / 2 };
-  });
-  wanted.sort(
-    (a, b) =>
-      a.left - b.left ||
-      a.service.namespace.localeCompare(b.service.namespace) ||
-      a.service.name.localeCompare(b.service.name, 'en', { numeric: true }),
-  );
+  const step = g.serviceWidth + g.serviceGap;
   const rowStart = g.padding + g.servicesLabelWidth; // leave room for the lane's label
   const rowEnd = Math.max(right - g.servicesLanePadding, rowStart + g.serviceWidth);
-  let row = 0;
-  let next = rowStart;
-  const placed = wanted.map(({ service, left }) => {
-    let x = Number.isFinite(left) ? Math.max(left, next) : next;
-    if (x + g.serviceWidth > rowEnd) {
-      x = Math.max(rowStart, Math.min(x, rowEnd - g.serviceWidth));
-      if (x < next) {
-        row += 1;
-        x = rowStart;
-      }
+  const perRow = Math.max(1, Math.floor((rowEnd - rowStart + g.serviceGap) / step));
+  const wanted = services
+    .map((service) => {
+      const centres = service.podKeys
+        .map((key) => podByKey.get(key))
+        .filter((pod): pod is PlacedPod => pod !== undefined)
+        .map((pod) => pod.x + pod.width / 2);
+      const left =
+        centres.length > 0 ? centres.reduce((sum, x) => sum + x, 0) / centres.length - g.serviceWidth / 2 : -Infinity;
+      return { service, left };
+    })
+    .sort(
+      (a, b) =>
+        (a.left === b.left ? 0 : a.left < b.left ? -1 : 1) ||
+        naturalOrder(a.service.namespace, b.service.namespace) ||
+        naturalOrder(a.service.name, b.service.name),
+    );
+
+  const placed: PlacedService[] = [];
+  for (let first = 0, row = 0; first < wanted.length; first += perRow, row += 1) {
+    const items = wanted.slice(first, first + perRow);
+    const xs = items.map(({ left }) => Math.min(Math.max(left, rowStart), rowEnd - g.serviceWidth));
+    for (let i = 1; i < xs.length; i += 1) xs[i] = Math.max(xs[i] ?? 0, (xs[i - 1] ?? 0) + step);
+    for (let i = xs.length - 1; i >= 0; i -= 1) {
+      const limit = i === xs.length - 1 ? rowEnd - g.serviceWidth : (xs[i + 1] ?? 0) - step;
+      xs[i] = Math.min(xs[i] ?? 0, limit);
     }
-    next = x + g.serviceWidth + g.serviceGap;
     const y = g.padding + g.servicesLanePadding + row * (g.serviceHeight + g.serviceRowGap);
-    return { ...service, x, y, width: g.serviceWidth, height: g.serviceHeight };
-  });
-  const rows = row + 1;
+    items.forEach(({ service }, i) => {
+      placed.push({ ...service, x: xs[i] ?? rowStart, y, width: g.serviceWidth, height: g.serviceHeight });
+    });
+  }
+  const rowCount = Math.max(1, Math.ceil(wanted.length / perRow));
   return {
     services: placed,
-    height: 2 * g.servicesLanePadding + rows * g.serviceHeight + (rows - 1) * g.serviceRowGap,
+    height: 2 * g.servicesLanePadding + rowCount * g.serviceHeight + (rowCount - 1) * g.serviceRowGap,
   };
 }

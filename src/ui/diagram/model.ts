@@ -2,6 +2,7 @@ import type { KubeObject } from '../../engine/api/types.ts';
 import type { NamespaceFilter } from '../store/index.ts';
 import { podTone } from './statusTone.ts';
 import type { Tone } from './statusTone.ts';
+import { naturalOrder } from './naturalOrder.ts';
 
 /** DiagramModel is what the diagram draws, read from API objects: no positions yet (see layout.ts). */
 export interface DiagramModel {
@@ -95,7 +96,7 @@ function selects(selector: Record<string, string>, labels: Record<string, string
   return entries.every(([key, value]) => labels?.[key] === value);
 }
 
-const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'en', { numeric: true });
+const byName = (a: { name: string }, b: { name: string }) => naturalOrder(a.name, b.name);
 
 /** buildDiagramModel turns API objects into diagram items, applying the namespace filter. */
 export function buildDiagramModel(source: ModelSource, filter: NamespaceFilter): DiagramModel {

@@ -7,8 +7,10 @@ import 'monaco-editor/esm/vs/editor/editor.all.js';
 import * as monaco from 'monaco-editor/esm/vs/editor/editor.api.js';
 import 'monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution.js';
 import { configureMonacoYaml } from 'monaco-yaml';
+import type { JSONSchema, MonacoYamlOptions } from 'monaco-yaml';
 import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker.js?worker';
 import YamlWorker from './yaml.worker.js?worker';
+import kubernetesSchemaUrl from './kubernetes.schema.json?url';
 import { manifestSchema } from './manifestSchema.ts';
 
 function createWorker(label: string): Worker {
@@ -46,11 +48,19 @@ monaco.editor.createWebWorker = (<T extends object>(options: LegacyWorkerOptions
   });
 }) as typeof createWebWorker;
 
-configureMonacoYaml(monaco, {
+const schemaFor = (schema: JSONSchema): MonacoYamlOptions => ({
   enableSchemaRequest: false,
   isKubernetes: true,
-  schemas: [{ uri: 'inmemory://schemas/kubernetes.json', fileMatch: ['**/*.yaml'], schema: manifestSchema }],
+  schemas: [{ uri: 'inmemory://schemas/kubernetes.json', fileMatch: ['**/*.yaml'], schema }],
 });
+
+// Start with the small built-in schema, then switch to the full one generated from the Kubernetes types
+// (scripts/generate-schemas.ts). It is ~700 kB, so it is fetched as an asset rather than bundled as code.
+const monacoYaml = configureMonacoYaml(monaco, schemaFor(manifestSchema));
+void fetch(kubernetesSchemaUrl)
+  .then((response) => (response.ok ? (response.json() as Promise<JSONSchema>) : undefined))
+  .then((schema) => (schema ? monacoYaml.update(schemaFor(schema)) : undefined))
+  .catch(() => undefined); // the small schema stays: completion is a help, not a requirement
 
 export interface YamlEditor {
   /** setValue replaces the text (for changes that come from outside, e.g. a lesson) unless it is the same. */

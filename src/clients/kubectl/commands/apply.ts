@@ -54,6 +54,31 @@ export function lastAppliedOf(object: KubeObject): string {
   return `${sortedJson(copy)}\n`;
 }
 
+/**
+ * validationDirective is kubectl's GetValidationDirective: --validate (default "strict") becomes the
+ * fieldValidation query parameter of create, update and patch requests.
+ */
+export function validationDirective(flag: string | undefined): 'Strict' | 'Warn' | 'Ignore' | { error: string } {
+  const value = flag ?? 'strict';
+  if (['1', 't', 'T', 'true', 'TRUE', 'True', 'strict'].includes(value)) return 'Strict';
+  if (['0', 'f', 'F', 'false', 'FALSE', 'False', 'ignore'].includes(value)) return 'Ignore';
+  if (value === 'warn') return 'Warn';
+  return {
+    error: `error: invalid - validate option "${value}"; must be one of: strict (or true), warn, ignore (or false)`,
+  };
+}
+
+/** warningLines prints the server's warnings as kubectl's warning writer does, each once per command. */
+export function warningLines(response: { warnings?: string[] }, seen: Set<string>): string[] {
+  const lines: string[] = [];
+  for (const warning of response.warnings ?? []) {
+    if (seen.has(warning)) continue;
+    seen.add(warning);
+    lines.push(`Warning: ${warning}`);
+  }
+  return lines;
+}
+
 interface Prepared {
   manifest: Manifest;
   type: ResourceType;
@@ -109,6 +134,8 @@ export async function applyCommand(args: string[], ctx: KubectlContext): Promise
   const dryRun = flags.string('dry-run') ?? 'none';
   if (!['none', 'client', 'server'].includes(dryRun))
     return fail(`error: Invalid dry-run value (${dryRun}). Must be "none", "server", or "client".`);
+  const fieldValidation = validationDirective(flags.string('validate'));
+  if (typeof fieldValidation !== 'string') return fail(fieldValidation.error);
   const read = readSources(filenames, ctx, flags.bool('recursive'));
   if (!read.ok) return fail(read.error);
   if (read.manifests.length === 0) return fail('error: no objects passed to apply');
@@ -117,9 +144,10 @@ export async function applyCommand(args: string[], ctx: KubectlContext): Promise
   const { prepared, errors } = prepare(read.manifests, registry, namespace, flags.has('namespace'));
   let stdout = '';
   const stderrParts: string[] = [...errors];
+  const warned = new Set<string>();
   const printedObjects: { type: ResourceType; object: KubeObject }[] = [];
   const suffix = dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
-  const query = dryRun === 'server' ? { dryRun: 'All' } : undefined;
+  const query = { ...(dryRun === 'server' ? { dryRun: 'All' } : {}), fieldValidation };
   for (const item of prepared) {
     const { type, object } = item;
     const name = object.metadata.name ?? '';
@@ -146,8 +174,9 @@ export async function applyCommand(args: string[], ctx: KubectlContext): Promise
         verb: 'POST',
         path: objectPath(type, item.namespace),
         body: annotated,
-        ...(query ? { query } : {}),
+        query,
       });
+      stderrParts.push(...warningLines(created, warned));
       const error = responseError(created, { verb: 'creating', file: label });
       if (error) {
         stderrParts.push(error.trimEnd());
@@ -196,8 +225,9 @@ export async function applyCommand(args: string[], ctx: KubectlContext): Promise
             : 'application/merge-patch+json',
       },
       body: patch,
-      ...(query ? { query } : {}),
+      query,
     });
+    stderrParts.push(...warningLines(patched, warned));
     const error = responseError(patched, { verb: 'patching', file: label });
     if (error) {
       if (isStatus(patched.body) && patched.body.reason === 'Invalid') stderrParts.push(error.trimEnd());
@@ -213,7 +243,7 @@ export async function applyCommand(args: string[], ctx: KubectlContext): Promise
     else stderrParts.push(printed.error);
   }
   const stderr = stderrParts.length ? `${stderrParts.join('\n')}\n` : '';
-  return { stdout, stderr, exitCode: stderrParts.length ? 1 : 0 };
+  return { stdout, stderr, exitCode: stderrParts.length > warned.size ? 1 : 0 };
 }
 
 function safeParse(text: string): unknown {
@@ -232,6 +262,8 @@ export async function createFromFiles(args: string[], ctx: KubectlContext): Prom
     return fail("error: must specify one of -f and -k\n\nSee 'kubectl create -h' for help and examples");
   const output = parseOutput(flags.string('output'));
   if (typeof output === 'string') return fail(output);
+  const fieldValidation = validationDirective(flags.string('validate'));
+  if (typeof fieldValidation !== 'string') return fail(fieldValidation.error);
   const read = readSources(filenames, ctx, flags.bool('recursive'));
   if (!read.ok) return fail(read.error);
   if (read.manifests.length === 0) return fail('error: no objects passed to create');
@@ -241,6 +273,7 @@ export async function createFromFiles(args: string[], ctx: KubectlContext): Prom
   const dryRun = flags.string('dry-run') ?? 'none';
   let stdout = '';
   const stderrParts = [...errors];
+  const warned = new Set<string>();
   const printedObjects: { type: ResourceType; object: KubeObject }[] = [];
   for (const { type, object, namespace: ns, manifest } of prepared) {
     const label = manifest.source === '-' ? 'STDIN' : manifest.source;
@@ -262,8 +295,9 @@ export async function createFromFiles(args: string[], ctx: KubectlContext): Prom
       verb: 'POST',
       path: objectPath(type, ns),
       body,
-      ...(dryRun === 'server' ? { query: { dryRun: 'All' } } : {}),
+      query: { ...(dryRun === 'server' ? { dryRun: 'All' } : {}), fieldValidation },
     });
+    stderrParts.push(...warningLines(created, warned));
     const error = responseError(created, { verb: 'creating', file: label });
     if (error) {
       stderrParts.push(error.trimEnd());
@@ -281,6 +315,6 @@ export async function createFromFiles(args: string[], ctx: KubectlContext): Prom
   return {
     stdout,
     stderr: stderrParts.length ? `${stderrParts.join('\n')}\n` : '',
-    exitCode: stderrParts.length ? 1 : 0,
+    exitCode: stderrParts.length > warned.size ? 1 : 0,
   };
 }

@@ -1,4 +1,5 @@
 import { humanDuration, type ClusterClient, type KubeObject } from '../../../engine/index.ts';
+import { goSort } from './gosort.ts';
 
 /**
  * Shared pieces of `kubectl describe` (k8s.io/kubectl/pkg/describe/describe.go): the prefix writer's
@@ -50,7 +51,7 @@ export function goTimeString(timestamp: string | null | undefined): string {
  * it writes, so an object can't move the learner's cursor.
  */
 function escapeTerminal(text: string): string {
-  return text.replace(/\x1b/g, '^[').replace(/\r/g, '\\r');
+  return text.split('\u001b').join('^[').split('\r').join('\\r');
 }
 
 /** DescribeWriter is kubectl's prefixWriter: text at an indentation level, tab-separated cells for the tabwriter. */
@@ -182,7 +183,7 @@ export function printTolerationsMultiline(
   innerIndent = '\t',
 ): void {
   w.write(L0, `${initialIndent}${title}:${innerIndent}`);
-  const list = stableSort(tolerations ?? [], (a, b) => compareStrings(a.key ?? '', b.key ?? ''));
+  const list = goSort([...(tolerations ?? [])], (a, b) => (a.key ?? '') < (b.key ?? ''));
   if (list.length === 0) {
     w.writeLine('<none>');
     return;
@@ -215,8 +216,9 @@ export function taintText(t: TaintLike): string {
 /** printTaintsMultiline lists a node's taints sorted by effect, then key. */
 export function printTaintsMultiline(w: DescribeWriter, title: string, taints: readonly TaintLike[] | undefined): void {
   w.write(L0, `${title}:\t`);
-  const list = stableSort(taints ?? [], (a, b) =>
-    compareStrings(`${a.effect ?? ''},${a.key ?? ''}`, `${b.effect ?? ''},${b.key ?? ''}`),
+  const list = goSort(
+    [...(taints ?? [])],
+    (a, b) => `${a.effect ?? ''},${a.key ?? ''}` < `${b.effect ?? ''},${b.key ?? ''}`,
   );
   if (list.length === 0) {
     w.writeLine('<none>');
@@ -231,7 +233,7 @@ export function printTaintsMultiline(w: DescribeWriter, title: string, taints: r
   });
 }
 
-/** stableSort returns a sorted copy; Go's sort.Slice is not stable, but for the short lists here it behaves so. */
+/** stableSort returns a sorted copy, as Go's sort.Stable and sort.Strings (where ties are identical) do. */
 export function stableSort<T>(items: readonly T[], compare: (a: T, b: T) => number): T[] {
   return items
     .map((item, index) => ({ item, index }))

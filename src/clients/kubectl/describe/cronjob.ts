@@ -35,7 +35,6 @@ export async function describeCronJob(object: KubeObject, w: DescribeWriter, ctx
   w.line(L0, `Schedule:\t${spec?.schedule ?? ''}`);
   w.line(L0, `Concurrency Policy:\t${spec?.concurrencyPolicy ?? ''}`);
   w.line(L0, `Suspend:\t${printBoolPtr(spec?.suspend)}`);
-  w.line(L0, `Time Zone:\t${spec?.timeZone ?? '<unset>'}`);
   w.line(L0, `Successful Job History Limit:\t${spec?.successfulJobsHistoryLimit ?? '<unset>'}`);
   w.line(L0, `Failed Job History Limit:\t${spec?.failedJobsHistoryLimit ?? '<unset>'}`);
   const deadline = spec?.startingDeadlineSeconds;

@@ -1,6 +1,7 @@
 import { humanDuration, type KubeObject } from '../../../engine/index.ts';
 import type { DescribeContext, DescribeWriter } from './common.ts';
 import { L0, L1, since } from './common.ts';
+import { goSort } from './gosort.ts';
 
 /**
  * The Events section of `kubectl describe`: searchEvents finds the events about an object with the same
@@ -71,10 +72,8 @@ export function describeEvents(w: DescribeWriter, events: EventLike[], now: numb
     w.line(L0, 'Events:\t<none>');
     return;
   }
-  const sorted = events
-    .map((e, i) => ({ e, i }))
-    .sort((a, b) => timeOf(a.e.lastTimestamp) - timeOf(b.e.lastTimestamp) || a.i - b.i)
-    .map(({ e }) => e);
+  // event.SortableEvents with sort.Sort: by lastTimestamp, ties in Go's (unstable) order.
+  const sorted = goSort([...events], (a, b) => timeOf(a.lastTimestamp) < timeOf(b.lastTimestamp));
   w.line(L0, 'Events:');
   w.line(L1, 'Type\tReason\tAge\tFrom\tMessage');
   w.line(L1, '----\t------\t----\t----\t-------');

@@ -107,36 +107,20 @@ export function camelcaseSplit(src: string): string[] {
   return runs.filter((r) => r.length > 0).map((r) => r.join(''));
 }
 
-const ACRONYMS = ['API', 'URL', 'UID', 'GUID'];
+const ACRONYMS = ['API', 'URL', 'UID', 'OSB', 'GUID'];
 
 /**
  * smartLabelFor turns a JSON field name into the label the generic describer prints: words split at case
- * changes, lower-case words capitalized, known acronyms upper-cased; names with other characters than
- * letters and `-` are kept as they are.
+ * changes, each title-cased (`podCIDRs` → `Pod Cid Rs`, as kubectl 1.35 prints it) except the acronyms
+ * API, URL, UID, OSB and GUID; names with other characters than letters and `-` are kept as they are.
  */
 export function smartLabelFor(field: string): string {
   if ([...field].some((r) => !/\p{L}/u.test(r) && r !== '-')) return field;
-  const parts = camelcaseSplit(field);
-  const merged: string[] = [];
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i] as string;
-    const next = parts[i + 1];
-    if (next !== undefined) {
-      const allUpper = [...part].every((r) => !/\p{L}/u.test(r) || /\p{Lu}/u.test(r));
-      if (part.length >= 2 && allUpper && next.length > 0 && /\p{Lu}/u.test(next[0] ?? '')) {
-        merged.push(part + next);
-        i++;
-        continue;
-      }
-    }
-    merged.push(part);
-  }
   const result: string[] = [];
-  for (let part of merged) {
+  for (const part of camelcaseSplit(field)) {
     if (part === '_') continue;
-    if (ACRONYMS.includes(part.toUpperCase())) part = part.toUpperCase();
-    else if (part.toLowerCase() === part) part = part.charAt(0).toUpperCase() + part.slice(1);
-    result.push(part);
+    if (ACRONYMS.includes(part.toUpperCase())) result.push(part.toUpperCase());
+    else result.push(part.charAt(0).toUpperCase() + part.slice(1).toLowerCase());
   }
   return result.join(' ');
 }

@@ -30,8 +30,9 @@ export async function describeObject(object: KubeObject, ctx: KubectlContext, sh
 }
 
 /**
- * describeCommand is `kubectl describe TYPE [NAME_PREFIX]`: with a name it describes objects whose
- * names start with it (as kubectl does), without one every object of the type, separated by blank lines.
+ * describeCommand is `kubectl describe TYPE [NAME | -l selector] | TYPE/NAME …`, following kubectl's
+ * DescribeOptions.Run: every object found is described (blank lines between them) and the errors come
+ * after; a lone `TYPE NAME` that is not found is tried as a name prefix (DescribeMatchingResources).
  */
 export async function describeCommand(args: string[], ctx: KubectlContext): Promise<CommandResult> {
   const flags = parseFlags(args, DESCRIBE_FLAGS);
@@ -45,29 +46,16 @@ export async function describeCommand(args: string[], ctx: KubectlContext): Prom
   if (!selection.ok) return fail(selection.error);
   const namespace = flags.string('namespace') ?? ctx.namespace;
   const allNamespaces = flags.bool('all-namespaces');
-  const found: { type: ResourceType; object: KubeObject }[] = [];
-  let stderr = '';
-  let exitCode = 0;
+  const showEvents = flags.bool('show-events');
+  const found: KubeObject[] = [];
+  const errors: { status: number; text: string }[] = [];
   for (const { type, names } of selection.selections) {
     const ns = type.namespaced && !allNamespaces ? namespace : undefined;
     if (names.length > 0) {
       for (const name of names) {
-        const exact = await ctx.client.request<KubeObject>({
-          verb: 'GET',
-          path: objectPath(type, ns ?? namespace, name),
-        });
-        if (exact.status < 300) {
-          found.push({ type, object: exact.body });
-          continue;
-        }
-        const list = await ctx.client.request<{ items?: KubeObject[] }>({ verb: 'GET', path: objectPath(type, ns) });
-        const prefixed = (list.body.items ?? []).filter((o) => (o.metadata.name ?? '').startsWith(name));
-        if (prefixed.length === 0) {
-          stderr += responseError(exact) ?? '';
-          exitCode = 1;
-        }
-        for (const object of prefixed)
-          found.push({ type, object: { ...object, kind: type.kind, apiVersion: groupVersion(type) } });
+        const exact = await ctx.client.request<KubeObject>({ verb: 'GET', path: objectPath(type, ns ?? namespace, name) });
+        if (exact.status < 300) found.push(exact.body);
+        else errors.push(await notFoundError(ctx, type, ns, exact));
       }
       continue;
     }
@@ -78,18 +66,72 @@ export async function describeCommand(args: string[], ctx: KubectlContext): Prom
       ...(query ? { query } : {}),
     });
     const error = responseError(list);
-    if (error) {
-      stderr += error;
-      exitCode = 1;
-      continue;
-    }
-    for (const object of list.body.items ?? [])
-      found.push({ type, object: { ...object, kind: type.kind, apiVersion: groupVersion(type) } });
+    if (error) errors.push({ status: list.status, text: error });
+    else for (const object of list.body.items ?? []) found.push({ ...object, kind: type.kind, apiVersion: groupVersion(type) });
   }
-  if (found.length === 0 && exitCode === 0) {
-    return { stdout: '', stderr: `No resources found in ${namespace} namespace.\n`, exitCode: 0 };
+  const [onlySelection] = selection.selections;
+  if (
+    errors.length === 1 &&
+    errors[0]?.status === 404 &&
+    flags.positional.length === 2 &&
+    !flags.positional.some((a) => a.includes('/')) &&
+    selection.selections.length === 1 &&
+    onlySelection
+  ) {
+    return describeMatching(onlySelection.type, onlySelection.names[0] ?? '', namespace, errors[0].text, ctx, showEvents);
   }
   const blocks: string[] = [];
-  for (const { object } of found) blocks.push(await describeObject(object, ctx, flags.bool('show-events')));
-  return { stdout: blocks.join('\n\n'), stderr, exitCode };
+  for (const object of found) blocks.push(await describeObject(object, ctx, showEvents));
+  const stderr = errors.map((e) => e.text).join('');
+  if (found.length === 0 && errors.length === 0)
+    return {
+      stdout: '',
+      stderr: allNamespaces ? 'No resources found\n' : `No resources found in ${namespace} namespace.\n`,
+      exitCode: 0,
+    };
+  return { stdout: blocks.join('\n\n'), stderr, exitCode: errors.length > 0 ? 1 : 0 };
+}
+
+/**
+ * notFoundError is the error kubectl's resource builder reports for a missing object: when the object's
+ * namespace is missing too, it reports the namespace instead (`namespaces "x" not found`).
+ */
+async function notFoundError(
+  ctx: KubectlContext,
+  type: ResourceType,
+  namespace: string | undefined,
+  response: { status: number; body: unknown },
+): Promise<{ status: number; text: string }> {
+  if (response.status === 404 && type.namespaced && namespace) {
+    const ns = await ctx.client.request({ verb: 'GET', path: `/api/v1/namespaces/${namespace}` });
+    if (ns.status === 404) return { status: 404, text: responseError(ns) ?? '' };
+  }
+  return { status: response.status, text: responseError(response) ?? '' };
+}
+
+/**
+ * describeMatching is DescribeMatchingResources: every object of the type whose name starts with the
+ * prefix, each description followed by a newline; the list's own error, or the original not-found one.
+ */
+async function describeMatching(
+  type: ResourceType,
+  prefix: string,
+  namespace: string,
+  originalError: string,
+  ctx: KubectlContext,
+  showEvents: boolean,
+): Promise<CommandResult> {
+  const list = await ctx.client.request<{ items?: KubeObject[] }>({
+    verb: 'GET',
+    path: objectPath(type, type.namespaced ? namespace : undefined),
+  });
+  const listError = responseError(list);
+  if (listError) return { stdout: '', stderr: listError, exitCode: 1 };
+  let stdout = '';
+  for (const object of list.body.items ?? []) {
+    if (!(object.metadata.name ?? '').startsWith(prefix)) continue;
+    stdout += `${await describeObject({ ...object, kind: type.kind, apiVersion: groupVersion(type) }, ctx, showEvents)}\n`;
+  }
+  if (stdout === '') return { stdout: '', stderr: originalError, exitCode: 1 };
+  return { stdout, stderr: '', exitCode: 0 };
 }

@@ -11,6 +11,7 @@ import './endpointslice.ts';
 import './horizontalpodautoscaler.ts';
 import './ingress.ts';
 import './ingressclass.ts';
+import './job.ts';
 import './limitrange.ts';
 import './namespace.ts';
 import './networkpolicy.ts';

@@ -103,6 +103,7 @@ export async function describeNode(object: KubeObject, w: DescribeWriter, ctx: D
   w.line(L0, `  Architecture:\t${info?.architecture ?? ''}`);
   w.line(L0, `  Container Runtime Version:\t${info?.containerRuntimeVersion ?? ''}`);
   w.line(L0, `  Kubelet Version:\t${info?.kubeletVersion ?? ''}`);
+  w.line(L0, `  Kube-Proxy Version:\t${info?.kubeProxyVersion ?? ''}`);
   if (node.spec?.podCIDR) w.line(L0, `PodCIDR:\t${node.spec.podCIDR}`);
   if ((node.spec?.podCIDRs ?? []).length > 0) w.line(L0, `PodCIDRs:\t${(node.spec?.podCIDRs ?? []).join(',')}`);
   if (node.spec?.providerID) w.line(L0, `ProviderID:\t${node.spec.providerID}`);

@@ -5,15 +5,14 @@ import {
   L0,
   L1,
   L2,
-  compareStrings,
   goStringList,
   printAnnotationsMultiline,
   printLabelsMultiline,
   rfc1123z,
   since,
-  stableSort,
 } from './common.ts';
 import { writeEvents } from './events.ts';
+import { goSort } from './gosort.ts';
 import { canonicalText } from './quantity.ts';
 import { registerDescriber } from './registry.ts';
 import {
@@ -114,7 +113,7 @@ export async function describePersistentVolumeClaim(
   printPersistentVolumeClaim(w, pvc, true, ctx.now);
   w.write(L0, 'Used By:\t');
   if (pods.length === 0) w.writeLine('<none>');
-  stableSort(pods, (a, b) => compareStrings(a.metadata?.name ?? '', b.metadata?.name ?? '')).forEach((pod, i) => {
+  goSort(pods, (a, b) => (a.metadata?.name ?? '') < (b.metadata?.name ?? '')).forEach((pod, i) => {
     if (i !== 0) w.write(L0, '\t');
     w.line(L0, pod.metadata?.name ?? '');
   });

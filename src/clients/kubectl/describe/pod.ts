@@ -4,7 +4,6 @@ import type { DescribeContext, DescribeWriter } from './common.ts';
 import {
   L0,
   L1,
-  compareStrings,
   controllerOf,
   formatLabelSelector,
   printAnnotationsMultiline,
@@ -12,8 +11,8 @@ import {
   printTolerationsMultiline,
   rfc1123z,
   since,
-  stableSort,
 } from './common.ts';
+import { goSort } from './gosort.ts';
 import { describeContainers, describeResources, envValueRetriever } from './containers.ts';
 import { referenceOf, writeEvents } from './events.ts';
 import { Quantity } from './quantity.ts';
@@ -106,7 +105,7 @@ export function describeTopologySpreadConstraints(
   w: DescribeWriter,
   space: string,
 ): void {
-  const list = stableSort(constraints ?? [], (a, b) => compareStrings(a.topologyKey, b.topologyKey));
+  const list = goSort([...(constraints ?? [])], (a, b) => a.topologyKey < b.topologyKey);
   if (list.length === 0) return;
   w.write(L0, `${space}Topology Spread Constraints:\t`);
   list.forEach((c, i) => {

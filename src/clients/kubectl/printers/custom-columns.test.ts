@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCluster, type Cluster } from '../../../engine/index.ts';
 import { oracleAvailable, runOracleAsync, startOracleServer } from '../../../testing/oracle.ts';
 import { preparePrinterCluster, printerInvocations } from '../../../testing/record-create-fixtures.ts';
-import { customColumns, CustomColumnsError, parseCustomColumns, printCustomColumns, relaxedJsonPathExpression } from './custom-columns.ts';
+import {
+  customColumns,
+  CustomColumnsError,
+  parseCustomColumns,
+  printCustomColumns,
+  relaxedJsonPathExpression,
+} from './custom-columns.ts';
 import fixtures from './printers.fixtures.json';
 import { CC_SPECS } from './printers.golden.ts';
 
@@ -10,7 +16,11 @@ type Result = { stdout: string; stderr: string; exitCode: number };
 const recorded = fixtures.cases as Record<string, Result>;
 
 async function listed(cluster: Cluster): Promise<unknown[]> {
-  const response = await cluster.request<{ items: unknown[] }>({ verb: 'GET', path: '/api/v1/namespaces/default/configmaps', query: { labelSelector: 'set=cc' } });
+  const response = await cluster.request<{ items: unknown[] }>({
+    verb: 'GET',
+    path: '/api/v1/namespaces/default/configmaps',
+    query: { labelSelector: 'set=cc' },
+  });
   return response.body.items;
 }
 
@@ -18,7 +28,9 @@ function ours(spec: string, objects: unknown[], noHeaders: boolean): Result {
   const parsed = parseCustomColumns(spec);
   if (!parsed.ok) return { stdout: '', stderr: parsed.error, exitCode: 1 };
   const printed = printCustomColumns(parsed.columns, objects, { noHeaders });
-  return printed.ok ? { stdout: printed.text, stderr: '', exitCode: 0 } : { stdout: printed.text, stderr: printed.error, exitCode: 1 };
+  return printed.ok
+    ? { stdout: printed.text, stderr: '', exitCode: 0 }
+    : { stdout: printed.text, stderr: printed.error, exitCode: 1 };
 }
 
 const specs = CC_SPECS.map((s): [string] => [s]);
@@ -33,11 +45,15 @@ describe('custom columns print JSONPath cells aligned like kubectl tables', () =
   });
 
   it('relaxes paths to full templates', () => {
-    expect(['a.b', '.a.b', '{a.b}', '{.a.b}'].map(relaxedJsonPathExpression)).toEqual(Array(4).fill({ ok: true, template: '{.a.b}' }));
+    expect(['a.b', '.a.b', '{a.b}', '{.a.b}'].map(relaxedJsonPathExpression)).toEqual(
+      Array(4).fill({ ok: true, template: '{.a.b}' }),
+    );
   });
 
   it('shows <none> for missing values, joins several with commas and pads with three spaces', () => {
-    const text = customColumns('NAME:.n,IMAGES:.i[*]', [{ n: 'web', i: ['a', 'b'] }, { n: 'database' }], { noHeaders: false });
+    const text = customColumns('NAME:.n,IMAGES:.i[*]', [{ n: 'web', i: ['a', 'b'] }, { n: 'database' }], {
+      noHeaders: false,
+    });
     expect(text).toBe('NAME       IMAGES\nweb        a,b\ndatabase   <none>\n');
   });
 

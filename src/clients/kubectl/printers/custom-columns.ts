@@ -24,13 +24,16 @@ const RELAXED = /^\{\.?([^{}]+)\}$|^\.?([^{}]+)$/;
  * relaxedJsonPathExpression accepts `metadata.name`, `.metadata.name`, `{metadata.name}` and
  * `{.metadata.name}` and makes them all `{.metadata.name}`, as kubectl does.
  */
-export function relaxedJsonPathExpression(path: string): { ok: true; template: string } | { ok: false; message: string } {
+export function relaxedJsonPathExpression(
+  path: string,
+): { ok: true; template: string } | { ok: false; message: string } {
   if (path === '') return { ok: true, template: '' };
   const match = RELAXED.exec(path);
   if (!match) {
     return {
       ok: false,
-      message: "unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'",
+      message:
+        "unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'",
     };
   }
   return { ok: true, template: `{.${match[1] || match[2] || ''}}` };
@@ -42,7 +45,11 @@ export function parseCustomColumns(spec: string): { ok: true; columns: CustomCol
   const columns: CustomColumn[] = [];
   for (const part of spec.split(',')) {
     const colon = part.indexOf(':');
-    if (colon < 0) return { ok: false, error: `error: unexpected custom-columns spec: ${part}, expected <header>:<json-path-expr>\n` };
+    if (colon < 0)
+      return {
+        ok: false,
+        error: `error: unexpected custom-columns spec: ${part}, expected <header>:<json-path-expr>\n`,
+      };
     const relaxed = relaxedJsonPathExpression(part.slice(colon + 1));
     if (!relaxed.ok) return { ok: false, error: `error: ${relaxed.message}\n` };
     columns.push({ header: part.slice(0, colon), fieldSpec: relaxed.template });

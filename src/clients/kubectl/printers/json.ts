@@ -17,7 +17,8 @@ export function goMap<T extends object>(record: T): T {
   return record;
 }
 
-function isGoMap(value: object): boolean {
+/** isGoMapObject tells whether goMap() marked an object. */
+export function isGoMapObject(value: object): boolean {
   return (value as { [GO_MAP]?: boolean })[GO_MAP] === true;
 }
 
@@ -51,7 +52,7 @@ export function marshalGoJson(value: unknown, options: { indent?: string; typed?
     }
     if (typeof v === 'object') {
       const entries = Object.entries(v as Record<string, unknown>).filter(([, item]) => item !== undefined);
-      if (!typed || isGoMap(v)) entries.sort(([a], [b]) => compareGoStrings(a, b));
+      if (!typed || isGoMapObject(v)) entries.sort(([a], [b]) => compareGoStrings(a, b));
       if (entries.length === 0) return '{}';
       if (indent === '') return `{${entries.map(([k, item]) => `${quoteGoJson(k)}:${write(item, prefix)}`).join(',')}}`;
       const inner = prefix + indent;

@@ -12,14 +12,19 @@ const object = { ...JSONPATH_OBJECT, metadata: { ...JSONPATH_OBJECT.metadata, la
 
 function ours(template: string, allowMissingKeys: boolean): Result {
   const result = jsonpath(template, object, { allowMissingKeys });
-  return result.ok ? { stdout: result.text, stderr: '', exitCode: 0 } : { stdout: '', stderr: result.error, exitCode: 1 };
+  return result.ok
+    ? { stdout: result.text, stderr: '', exitCode: 0 }
+    : { stdout: '', stderr: result.error, exitCode: 1 };
 }
 
 const templates = JSONPATH_TEMPLATES.map((t): [string] => [t]);
 
 describe('jsonpath is client-go JSONPath as kubectl prints it', () => {
   it('prints strings raw, lists space-separated and maps as compact JSON', () => {
-    expect(jsonpath('{.a} {.b[*]} {.c}', { a: 'x', b: [1, 'y'], c: { z: 1, y: [true] } })).toEqual({ ok: true, text: 'x 1 y {"y":[true],"z":1}' });
+    expect(jsonpath('{.a} {.b[*]} {.c}', { a: 'x', b: [1, 'y'], c: { z: 1, y: [true] } })).toEqual({
+      ok: true,
+      text: 'x 1 y {"y":[true],"z":1}',
+    });
   });
 
   it('prints whole numbers of typed objects as float64, 1000000 as 1e+06', () => {
@@ -28,7 +33,12 @@ describe('jsonpath is client-go JSONPath as kubectl prints it', () => {
   });
 
   it('iterates with range and filters with comparisons', () => {
-    const pods = { items: [{ n: 'a', s: 'Ready' }, { n: 'b', s: 'Failed' }] };
+    const pods = {
+      items: [
+        { n: 'a', s: 'Ready' },
+        { n: 'b', s: 'Failed' },
+      ],
+    };
     expect(jsonpath('{range .items[?(@.s=="Ready")]}{.n}{"\\n"}{end}', pods)).toEqual({ ok: true, text: 'a\n' });
   });
 

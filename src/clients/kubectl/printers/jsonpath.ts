@@ -71,7 +71,11 @@ export function executeJsonPath(
  * jsonpathValueTexts is FindResults followed by fmt's %v of every value, grouped per result set:
  * how custom columns read a cell. The error is the bare Go error text.
  */
-export function jsonpathValueTexts(template: ParsedJsonPath, value: unknown, options: JsonPathOptions = {}): { ok: true; sets: string[][] } | { ok: false; message: string } {
+export function jsonpathValueTexts(
+  template: ParsedJsonPath,
+  value: unknown,
+  options: JsonPathOptions = {},
+): { ok: true; sets: string[][] } | { ok: false; message: string } {
   try {
     const evaluator = new Evaluator(options.allowMissingKeys !== false);
     const sets = evaluator.findResults(normalize(value, options.typed === true), template.root.nodes);
@@ -83,7 +87,9 @@ export function jsonpathValueTexts(template: ParsedJsonPath, value: unknown, opt
 }
 
 /** parseJsonPathMessage parses a template, failing with the bare Go parser error. */
-export function parseJsonPathMessage(template: string): { ok: true; template: ParsedJsonPath } | { ok: false; message: string } {
+export function parseJsonPathMessage(
+  template: string,
+): { ok: true; template: ParsedJsonPath } | { ok: false; message: string } {
   try {
     return { ok: true, template: { raw: template, root: new Parser(template).parse() } };
   } catch (e) {

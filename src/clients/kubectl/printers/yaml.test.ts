@@ -3,7 +3,14 @@ import { oracleAvailable, runOracleAsync } from '../../../testing/oracle.ts';
 import { printerInvocations } from '../../../testing/record-create-fixtures.ts';
 import fixtures from './printers.fixtures.json';
 import { configMapWith, structureObject, STRUCTURES, TRICKY_STRINGS } from './printers.golden.ts';
-import { isBase60Float, isYamlTimestamp, resolvesToNonString, sortYamlKeys, toKubectlYaml, YamlPrintError } from './yaml.ts';
+import {
+  isBase60Float,
+  isYamlTimestamp,
+  resolvesToNonString,
+  sortYamlKeys,
+  toKubectlYaml,
+  YamlPrintError,
+} from './yaml.ts';
 
 type Result = { stdout: string; stderr: string; exitCode: number };
 const recorded = fixtures.cases as Record<string, Result>;
@@ -27,22 +34,45 @@ describe('toKubectlYaml follows go-yaml v2 as sigs.k8s.io/yaml uses it', () => {
   });
 
   it('quotes strings that would read back as another type', () => {
-    for (const s of ['yes', 'No', 'on', 'y', '~', 'null', '1', '-1.5e3', '0x1F', '0o17', '.5', '1_000', '2024-01-15', '2024-01-15T10:00:00Z']) {
+    for (const s of [
+      'yes',
+      'No',
+      'on',
+      'y',
+      '~',
+      'null',
+      '1',
+      '-1.5e3',
+      '0x1F',
+      '0o17',
+      '.5',
+      '1_000',
+      '2024-01-15',
+      '2024-01-15T10:00:00Z',
+    ]) {
       expect(resolvesToNonString(s), s).toBe(true);
     }
-    for (const s of ['yes please', 'nginx', '1.2.3', '2024-02-30', '0x', 'v1', '-', 'ON ']) expect(resolvesToNonString(s), s).toBe(false);
+    for (const s of ['yes please', 'nginx', '1.2.3', '2024-02-30', '0x', 'v1', '-', 'ON '])
+      expect(resolvesToNonString(s), s).toBe(false);
     expect(isBase60Float('1:20')).toBe(true);
     expect(isBase60Float('80:8080')).toBe(false);
     expect(isYamlTimestamp('2024-1-5 3:04:05')).toBe(true);
   });
 
   it('prints sequences of mappings unindented, empty collections in flow style', () => {
-    const yaml = toKubectlYaml({ spec: { containers: [{ name: 'nginx', image: 'nginx', resources: {} }], volumes: [] }, status: {} });
-    expect(yaml).toBe('spec:\n  containers:\n  - image: nginx\n    name: nginx\n    resources: {}\n  volumes: []\nstatus: {}\n');
+    const yaml = toKubectlYaml({
+      spec: { containers: [{ name: 'nginx', image: 'nginx', resources: {} }], volumes: [] },
+      status: {},
+    });
+    expect(yaml).toBe(
+      'spec:\n  containers:\n  - image: nginx\n    name: nginx\n    resources: {}\n  volumes: []\nstatus: {}\n',
+    );
   });
 
   it('uses block literals for text with newlines, with the indentation indicator when it starts with a space', () => {
-    expect(toKubectlYaml({ a: 'x\ny\n', b: ' lead\nx', c: 'x\n\n' })).toBe('a: |\n  x\n  y\nb: |2-\n   lead\n  x\nc: |+\n  x\n\n');
+    expect(toKubectlYaml({ a: 'x\ny\n', b: ' lead\nx', c: 'x\n\n' })).toBe(
+      'a: |\n  x\n  y\nb: |2-\n   lead\n  x\nc: |+\n  x\n\n',
+    );
   });
 
   it('folds long plain and quoted scalars after column 80', () => {
@@ -64,11 +94,15 @@ describe('toKubectlYaml follows go-yaml v2 as sigs.k8s.io/yaml uses it', () => {
 });
 
 describe.skipIf(!oracleAvailable())('toKubectlYaml matches the real kubectl 1.35 (live)', () => {
-  const live = printerInvocations().filter((i) => i.key.startsWith('string:yaml:') || i.key.startsWith('structure:yaml:'));
+  const live = printerInvocations().filter(
+    (i) => i.key.startsWith('string:yaml:') || i.key.startsWith('structure:yaml:'),
+  );
   it.each(live.map((i): [string, (typeof live)[number]] => [i.key, i]))('%s', async (key, invocation) => {
     const real = await runOracleAsync(invocation.args, invocation.files ? { files: invocation.files } : {});
     const json = key.replace(/^(string|structure):yaml:/, '');
-    const value = key.startsWith('string:') ? configMapWith(JSON.parse(json) as string) : structureObject(JSON.parse(json), true);
+    const value = key.startsWith('string:')
+      ? configMapWith(JSON.parse(json) as string)
+      : structureObject(JSON.parse(json), true);
     expect(ours(value)).toEqual(real);
   });
 });

@@ -5,7 +5,7 @@
  * as something else, block literals for multi-line strings, and long lines folded at column 80.
  * The emitter below is a port of go-yaml v2's emitterc.go restricted to what its encoder emits.
  */
-import { codePoints, compareGoStrings, formatFloatG, jsonNumber } from './json.ts';
+import { codePoints, compareGoStrings, formatFloatG, isGoMapObject, jsonNumber } from './json.ts';
 
 /**
  * YamlPrintError is the error kubectl reports when go-yaml cannot read the JSON back, e.g.
@@ -1066,4 +1066,104 @@ function analyzeScalar(value: number[]): ScalarAnalysis {
   if (flowIndicators) result.flowPlainAllowed = false;
   if (blockIndicators) result.blockPlainAllowed = false;
   return result;
+}
+
+// ---- KYAML (sigs.k8s.io/yaml/kyaml): `kubectl -o kyaml` ----------------------------------------
+
+const GO_PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
+const GO_SPACE = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x85, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000]);
+
+function isGoSpace(c: number): boolean {
+  return GO_SPACE.has(c) || (c >= 0x2000 && c <= 0x200a);
+}
+
+/** parseGoFloatOK is whether strconv.ParseFloat(s, 64) succeeds. */
+function parseGoFloatOK(s: string): boolean {
+  if (/^[+-]?(inf|infinity)$/i.test(s) || /^nan$/i.test(s)) return true;
+  if (/^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$/.test(s)) return Number.isFinite(Number(s));
+  return /^[+-]?0[xX]([0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+)[pP][+-]?[0-9]+$/.test(s);
+}
+
+/** kyamlGuessesWrong is kyaml's yamlGuessesWrong: strings a YAML reader would take for another type. */
+function kyamlGuessesWrong(s: string): boolean {
+  const lower = s.toLowerCase();
+  if (s.length <= 5 && ['null', '~', ''].includes(lower)) return true;
+  if (['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False'].includes(s)) return true;
+  if (s.length <= 5 && ['true', 'y', 'yes', 'on', 'false', 'n', 'no', 'off'].includes(lower)) return true;
+  const plain = s.replace(/_/g, '');
+  if (parseIntBase0(plain) === 'ok') return true;
+  if (parseGoFloatOK(plain)) return true;
+  if (/^[+-]?[1-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$/.test(s)) return true;
+  if (s.length <= 5 && ['.inf', '-.inf', '+.inf', '.nan'].includes(lower)) return true;
+  return isYamlTimestamp(s);
+}
+
+function kyamlNeedsQuotes(s: string): boolean {
+  if (s === '' || kyamlGuessesWrong(s)) return true;
+  const runes = [...s];
+  return runes.some((r, i) => !(/[\p{L}\p{N}_]/u.test(r) || (i > 0 && i < runes.length - 1 && '-./'.includes(r))));
+}
+
+const KYAML_FOLD = '\\\n';
+
+/** kyamlString is kyaml's renderString: always quoted values, multi-line text folded over lines. */
+function kyamlString(value: string, indent: number, lazy: boolean, compact: boolean): string {
+  const multi = value.includes('\n');
+  if (!multi && lazy && !kyamlNeedsQuotes(value)) return value;
+  const newline = compact ? '\\n' : `\\n${KYAML_FOLD}`;
+  const pad = '  '.repeat(indent);
+  let buf = '"';
+  if (multi && !compact) buf += KYAML_FOLD;
+  for (const ch of value) {
+    const c = ch.codePointAt(0) as number;
+    if (buf.endsWith('\n')) buf += pad + (isGoSpace(c) && c !== 0x0a ? '\\' : ' ');
+    if (ch === '"' || ch === '\\') {
+      buf += `\\${ch}`;
+      continue;
+    }
+    if (GO_PRINTABLE.test(ch)) {
+      buf += ch;
+      continue;
+    }
+    const named: Record<number, string> = { 7: '\\a', 8: '\\b', 12: '\\f', 13: '\\r', 9: '\\t', 11: '\\v', 0: '\\0', 0x1b: '\\e', 0x85: '\\N', 0xa0: '\\_', 0x2028: '\\L', 0x2029: '\\P' };
+    if (c === 0x0a) buf += newline;
+    else if (named[c] !== undefined) buf += named[c];
+    else if (c < 0x20 || c === 0x7f) buf += `\\x${c.toString(16).padStart(2, '0')}`;
+    else if (c >= 0xd800 && c <= 0xdfff) buf += '\\ufffd';
+    else if (c < 0x10000) buf += `\\u${c.toString(16).padStart(4, '0')}`;
+    else buf += `\\U${c.toString(16).padStart(8, '0')}`;
+  }
+  if (multi && !compact) {
+    if (!buf.endsWith('\n')) buf += KYAML_FOLD;
+    buf += pad;
+  }
+  return `${buf}"`;
+}
+
+function kyamlNode(value: unknown, indent: number, typed: boolean): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'number') return jsonNumber(value);
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'string') return kyamlString(value, indent + 1, false, false);
+  const pad = '  '.repeat(indent);
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    const items = value.map((v) => (v === undefined ? null : v));
+    if (items.every((v) => v !== null && typeof v === 'object')) return `[${items.map((v) => kyamlNode(v, indent, typed)).join(', ')}]`;
+    return `[\n${items.map((v) => `${pad}  ${kyamlNode(v, indent + 1, typed)},\n`).join('')}${pad}]`;
+  }
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    if (!typed || isGoMapObject(value)) entries.sort(([a], [b]) => compareGoStrings(a, b));
+    if (entries.length === 0) return '{}';
+    const inner = '  '.repeat(indent + 1);
+    return `{\n${entries.map(([k, v]) => `${inner}${kyamlString(k, indent + 1, true, true)}: ${kyamlNode(v, indent + 1, typed)},\n`).join('')}${pad}}`;
+  }
+  return 'null';
+}
+
+/** toKubectlKyaml is `kubectl -o kyaml`: a `---` header, then the object in KYAML, keys in JSON order. */
+export function toKubectlKyaml(value: unknown, options: { typed?: boolean } = {}): string {
+  return `---\n${kyamlNode(value, 0, options.typed === true)}\n`;
 }

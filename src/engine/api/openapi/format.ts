@@ -11,15 +11,7 @@
  * `{items}` is a list, `{map}` a map with string keys, `{oneOf}` a union such as JSONSchemaPropsOrBool.
  */
 export type LeafType =
-  | 'string'
-  | 'integer'
-  | 'number'
-  | 'boolean'
-  | 'IntOrString'
-  | 'Quantity'
-  | 'Time'
-  | 'MicroTime'
-  | 'any';
+  'string' | 'integer' | 'number' | 'boolean' | 'IntOrString' | 'Quantity' | 'Time' | 'MicroTime' | 'any';
 
 export type TypeRef = `#${string}`;
 
@@ -50,3 +42,18 @@ export interface SchemaFile {
 
 /** Descriptions are keyed by type, then field; `.` is the type's own description. */
 export type DescriptionFile = Record<string, Record<string, string>>;
+
+/**
+ * openApiName names a type as the API server's OpenAPI does (`io.k8s.api.core.v1.Pod`), so the editor
+ * schema and the served /openapi/v3 documents use the names kubectl and other tools expect.
+ */
+export function openApiName(key: string): string {
+  const dot = key.lastIndexOf('.');
+  const module = key.slice(0, dot);
+  const prefix: Record<string, string> = {
+    'meta/v1': 'io.k8s.apimachinery.pkg.apis.meta.v1',
+    'apiextensions/v1': 'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1',
+    runtime: 'io.k8s.apimachinery.pkg.runtime',
+  };
+  return `${prefix[module] ?? `io.k8s.api.${module.replace('/', '.')}`}.${key.slice(dot + 1)}`;
+}

@@ -10,6 +10,9 @@ export type { KindEntry, TypeNode } from './format.ts';
  */
 const SCHEMA = schemaFile as unknown as SchemaFile;
 
+/** REFS resolves `#core/v1.PodSpec` references without slicing strings on every visit. */
+const REFS = new Map<string, TypeDef>(Object.entries(SCHEMA.types).map(([key, def]) => [`#${key}`, def]));
+
 /** MAX_STRICT_ERRORS is where sigs.k8s.io/json stops collecting strict errors. */
 const MAX_STRICT_ERRORS = 100;
 
@@ -23,54 +26,78 @@ export function typeDef(key: string): TypeDef | undefined {
   return SCHEMA.types[key];
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
  * unknownFields lists the fields of an object its kind does not have, as the API server's strict
  * decoder names them: `spec.containers[0].imagee`, `metadata.labelss`, in document order. Matching
  * is case-sensitive (`Image` is unknown). Values of the wrong JSON type are left to the decoder's
  * type errors; unions with their own decoders (JSONSchemaPropsOrBool …) and RawExtension-like fields
  * accept anything, as the Go decoder does. Kinds without a schema (custom resources) give [].
+ * With `prune`, the fields are also deleted from the object, as decoding into Go structs drops them
+ * under fieldValidation=Warn or Ignore.
  */
-export function unknownFields(apiVersion: string, kind: string, object: unknown): string[] {
+export function unknownFields(
+  apiVersion: string,
+  kind: string,
+  object: unknown,
+  options: { prune?: boolean } = {},
+): string[] {
   const entry = kindEntry(apiVersion, kind);
   if (!entry) return [];
   const found: string[] = [];
   const seen = new Set<string>();
-  const report = (path: string) => {
+  // The path is kept as segments (`spec`, `.containers`, `[0]`) and joined only for a report.
+  const segments: string[] = [];
+  const report = (last: string) => {
+    const path = segments.join('') + (segments.length ? `.${last}` : last);
     if (found.length >= MAX_STRICT_ERRORS || seen.has(path)) return;
     seen.add(path);
     found.push(path);
   };
-  const walk = (value: unknown, node: TypeNode, path: string): void => {
-    if (value === null || value === undefined) return;
+  const key = (name: string) => (segments.length ? `.${name}` : name);
+  const walk = (value: unknown, node: TypeNode): void => {
+    // Unknown fields live in objects only; scalars need no look at the schema.
+    if (typeof value !== 'object' || value === null) return;
     if (typeof node === 'string') {
-      if (!node.startsWith('#')) return;
-      const def = SCHEMA.types[node.slice(1)];
+      const def = REFS.get(node);
       if (!def) return;
-      if (def.alias !== undefined) return walk(value, def.alias, path);
-      if (!isPlainObject(value) || !def.fields) return;
-      for (const [key, child] of Object.entries(value)) {
-        const childPath = path === '' ? key : `${path}.${key}`;
-        const childNode = Object.hasOwn(def.fields, key) ? def.fields[key] : undefined;
-        if (childNode === undefined) report(childPath);
-        else walk(child, childNode, childPath);
+      if (def.alias !== undefined) return walk(value, def.alias);
+      const fields = def.fields;
+      if (!fields || Array.isArray(value)) return;
+      const record = value as Record<string, unknown>;
+      for (const name of Object.keys(record)) {
+        const child = Object.hasOwn(fields, name) ? fields[name] : undefined;
+        if (child === undefined) {
+          report(name);
+          if (options.prune) delete record[name];
+          continue;
+        }
+        segments.push(key(name));
+        walk(record[name], child);
+        segments.pop();
       }
       return;
     }
     if ('items' in node) {
-      if (Array.isArray(value)) value.forEach((item, i) => walk(item, node.items, `${path}[${i}]`));
+      if (!Array.isArray(value)) return;
+      for (let i = 0; i < value.length; i++) {
+        segments.push(`[${i}]`);
+        walk(value[i], node.items);
+        segments.pop();
+      }
       return;
     }
     if ('map' in node) {
-      if (isPlainObject(value))
-        for (const [key, child] of Object.entries(value)) walk(child, node.map, path === '' ? key : `${path}.${key}`);
+      if (Array.isArray(value)) return;
+      const record = value as Record<string, unknown>;
+      for (const name of Object.keys(record)) {
+        segments.push(key(name));
+        walk(record[name], node.map);
+        segments.pop();
+      }
     }
     // oneOf: JSONSchemaPropsOrBool and friends decode with their own (non-strict) UnmarshalJSON.
   };
-  walk(object, `#${entry.type}`, '');
+  walk(object, `#${entry.type}`);
   return found;
 }
 
@@ -105,11 +132,20 @@ export interface ExplainError {
 }
 
 let descriptionsLoad: Promise<DescriptionFile> | undefined;
+let descriptionsLoaded: DescriptionFile | undefined;
 
 /** descriptions loads the doc texts on first use; they stay out of the engine's start-up chunk. */
 export function descriptions(): Promise<DescriptionFile> {
-  descriptionsLoad ??= import('./descriptions.json').then((m) => (m.default ?? m) as unknown as DescriptionFile);
+  descriptionsLoad ??= import('./descriptions.json').then((m) => {
+    descriptionsLoaded = (m.default ?? m) as unknown as DescriptionFile;
+    return descriptionsLoaded;
+  });
   return descriptionsLoad;
+}
+
+/** loadedDescriptions gives the doc texts if a descriptions() call has loaded them already. */
+export function loadedDescriptions(): DescriptionFile | undefined {
+  return descriptionsLoaded;
 }
 
 const LEAF_NAMES: Record<LeafType, string> = {
@@ -171,7 +207,8 @@ export async function explain(
   let description = docs[entry.type]?.['.'] ?? '';
   for (const segment of path) {
     const struct = structOf(node);
-    const child = struct?.def.fields && Object.hasOwn(struct.def.fields, segment) ? struct.def.fields[segment] : undefined;
+    const child =
+      struct?.def.fields && Object.hasOwn(struct.def.fields, segment) ? struct.def.fields[segment] : undefined;
     if (!struct || child === undefined) {
       return { error: `field "${segment}" does not exist` };
     }

@@ -18,7 +18,11 @@ function validateTimeZone(zone: string | undefined): FieldError[] {
   }
   if (zone.toLowerCase() === 'local')
     return [
-      fieldErrors.invalid(field, zone, 'timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones'),
+      fieldErrors.invalid(
+        field,
+        zone,
+        'timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones',
+      ),
     ];
   if (!isKnownTimeZone(zone)) return [fieldErrors.invalid(field, zone, `unknown time zone ${zone}`)];
   return [];
@@ -45,14 +49,21 @@ export function validateCronJob(object: KubeObject, old: KubeObject | undefined)
     const oldSchedule = (old as unknown as CronJob | undefined)?.spec?.schedule ?? '';
     const allowTZ = oldSchedule.includes('TZ');
     if (allowTZ && schedule.includes('TZ') && spec?.timeZone !== undefined)
-      errors.push(fieldErrors.invalid('spec.schedule', schedule, 'cannot use both timeZone field and TZ or CRON_TZ in schedule'));
+      errors.push(
+        fieldErrors.invalid('spec.schedule', schedule, 'cannot use both timeZone field and TZ or CRON_TZ in schedule'),
+      );
     else if (!allowTZ && schedule.includes('TZ'))
       errors.push(
-        fieldErrors.invalid('spec.schedule', schedule, 'cannot use TZ or CRON_TZ in schedule, use timeZone field instead'),
+        fieldErrors.invalid(
+          'spec.schedule',
+          schedule,
+          'cannot use TZ or CRON_TZ in schedule, use timeZone field instead',
+        ),
       );
   }
   errors.push(...nonNegative(spec?.startingDeadlineSeconds, 'spec.startingDeadlineSeconds'));
-  if (!old || (old as unknown as CronJob).spec?.timeZone !== spec?.timeZone) errors.push(...validateTimeZone(spec?.timeZone));
+  if (!old || (old as unknown as CronJob).spec?.timeZone !== spec?.timeZone)
+    errors.push(...validateTimeZone(spec?.timeZone));
   const policy = spec?.concurrencyPolicy ?? '';
   if (policy === '') errors.push(fieldErrors.required('spec.concurrencyPolicy'));
   else if (!['Allow', 'Forbid', 'Replace'].includes(policy))
@@ -70,6 +81,7 @@ export function validateCronJob(object: KubeObject, old: KubeObject | undefined)
   errors.push(...nonNegative(spec?.successfulJobsHistoryLimit, 'spec.successfulJobsHistoryLimit'));
   errors.push(...nonNegative(spec?.failedJobsHistoryLimit, 'spec.failedJobsHistoryLimit'));
   const name = cj.metadata?.name ?? '';
-  if (!old && name.length > 52) errors.push(fieldErrors.invalid('metadata.name', name, 'must be no more than 52 characters'));
+  if (!old && name.length > 52)
+    errors.push(fieldErrors.invalid('metadata.name', name, 'must be no more than 52 characters'));
   return errors;
 }

@@ -11,7 +11,10 @@ export function validateDaemonSet(object: KubeObject, old: KubeObject | undefine
   const errors: FieldError[] = [...selectorAndTemplate('daemonset', spec?.selector, spec?.template)];
   if (spec?.template?.spec?.activeDeadlineSeconds !== undefined)
     errors.push(
-      fieldErrors.forbidden('spec.template.spec.activeDeadlineSeconds', 'activeDeadlineSeconds in DaemonSet is not Supported'),
+      fieldErrors.forbidden(
+        'spec.template.spec.activeDeadlineSeconds',
+        'activeDeadlineSeconds in DaemonSet is not Supported',
+      ),
     );
   errors.push(...nonNegative(spec?.minReadySeconds, 'spec.minReadySeconds'));
   errors.push(...nonNegative(spec?.revisionHistoryLimit, 'spec.revisionHistoryLimit'));

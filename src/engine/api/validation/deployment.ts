@@ -35,7 +35,9 @@ export function immutableSelector(
   field = 'spec.selector',
 ): FieldError[] {
   if (deepEqual(selector ?? null, old ?? null)) return [];
-  return [{ type: 'FieldValueInvalid', field, message: `Invalid value: ${goLabelSelector(selector)}: field is immutable` }];
+  return [
+    { type: 'FieldValueInvalid', field, message: `Invalid value: ${goLabelSelector(selector)}: field is immutable` },
+  ];
 }
 
 /** goIntOrString prints an intstr.IntOrString as %#v does. */
@@ -93,7 +95,9 @@ export function validateRollingNumbers(
 }
 
 export function nonNegative(value: number | undefined, field: string): FieldError[] {
-  return value !== undefined && value < 0 ? [fieldErrors.invalid(field, value, 'must be greater than or equal to 0')] : [];
+  return value !== undefined && value < 0
+    ? [fieldErrors.invalid(field, value, 'must be greater than or equal to 0')]
+    : [];
 }
 
 export function validateDeployment(object: KubeObject, old: KubeObject | undefined): FieldError[] {
@@ -122,7 +126,9 @@ export function validateDeployment(object: KubeObject, old: KubeObject | undefin
   if (deadline !== undefined) {
     errors.push(...nonNegative(deadline, 'spec.progressDeadlineSeconds'));
     if (deadline <= (spec?.minReadySeconds ?? 0))
-      errors.push(fieldErrors.invalid('spec.progressDeadlineSeconds', deadline, 'must be greater than minReadySeconds'));
+      errors.push(
+        fieldErrors.invalid('spec.progressDeadlineSeconds', deadline, 'must be greater than minReadySeconds'),
+      );
   }
   if (old) errors.push(...immutableSelector(spec?.selector, (old as unknown as Deployment).spec?.selector));
   return errors;

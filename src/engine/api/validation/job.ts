@@ -31,7 +31,9 @@ export function validateJobSpec(spec: JobSpec | undefined, field: string): Field
   }
   const replacement = spec?.podReplacementPolicy;
   if (replacement !== undefined && replacement !== 'Failed' && replacement !== 'TerminatingOrFailed')
-    errors.push(fieldErrors.notSupported(`${field}.podReplacementPolicy`, replacement, ['Failed', 'TerminatingOrFailed']));
+    errors.push(
+      fieldErrors.notSupported(`${field}.podReplacementPolicy`, replacement, ['Failed', 'TerminatingOrFailed']),
+    );
   const template = spec?.template;
   errors.push(...validateLabels(template?.metadata?.labels, `${field}.template.metadata.labels`));
   errors.push(...validatePodSpec(template?.spec, `${field}.template.spec`));

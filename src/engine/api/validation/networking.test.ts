@@ -15,7 +15,11 @@ const ingress = (spec: object, annotations?: Record<string, string>): Ingress =>
 
 describe('Ingress', () => {
   it.each([
-    ['a rule with a Prefix path is fine', { rules: [{ http: { paths: [{ path: '/', pathType: 'Prefix', backend }] } }] }, []],
+    [
+      'a rule with a Prefix path is fine',
+      { rules: [{ http: { paths: [{ path: '/', pathType: 'Prefix', backend }] } }] },
+      [],
+    ],
     [
       'neither rules nor a default backend',
       {},
@@ -29,7 +33,9 @@ describe('Ingress', () => {
     [
       'an unknown pathType',
       { rules: [{ http: { paths: [{ path: '/', pathType: 'Regex', backend }] } }] },
-      ['spec.rules[0].http.paths[0].pathType: Unsupported value: "Regex": supported values: "Exact", "ImplementationSpecific", "Prefix"'],
+      [
+        'spec.rules[0].http.paths[0].pathType: Unsupported value: "Regex": supported values: "Exact", "ImplementationSpecific", "Prefix"',
+      ],
     ],
     [
       'Prefix paths must be absolute',
@@ -39,11 +45,15 @@ describe('Ingress', () => {
     [
       'no double slashes',
       { rules: [{ http: { paths: [{ path: '/a//b', pathType: 'Exact', backend }] } }] },
-      ["spec.rules[0].http.paths[0].path: Invalid value: \"/a//b\": must not contain '//'"],
+      ['spec.rules[0].http.paths[0].path: Invalid value: "/a//b": must not contain \'//\''],
     ],
     [
       'a backend port needs a name or a number',
-      { rules: [{ http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: {} } } }] } }] },
+      {
+        rules: [
+          { http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: {} } } }] } },
+        ],
+      },
       ['spec.rules[0].http.paths[0].backend: Required value: port name or number is required'],
     ],
     [
@@ -51,15 +61,25 @@ describe('Ingress', () => {
       { rules: [{ host: '10.0.0.1', http: { paths: [{ path: '/', pathType: 'Prefix', backend }] } }] },
       ['spec.rules[0].host: Invalid value: "10.0.0.1": must be a DNS name, not an IP address'],
     ],
-    ['a wildcard host is fine', { rules: [{ host: '*.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend }] } }] }, []],
+    [
+      'a wildcard host is fine',
+      { rules: [{ host: '*.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend }] } }] },
+      [],
+    ],
   ])('%s', (_name, spec, expected) => {
     expect(lines(validateIngress(ingress(spec)))).toEqual(expected);
   });
 
   it('the legacy class annotation must agree with ingressClassName', () => {
     expect(
-      lines(validateIngress(ingress({ ingressClassName: 'nginx', defaultBackend: backend }, { 'kubernetes.io/ingress.class': 'traefik' }))),
-    ).toEqual(['annotations.kubernetes.io/ingress.class: Invalid value: "traefik": must match `ingressClassName` when both are specified']);
+      lines(
+        validateIngress(
+          ingress({ ingressClassName: 'nginx', defaultBackend: backend }, { 'kubernetes.io/ingress.class': 'traefik' }),
+        ),
+      ),
+    ).toEqual([
+      'annotations.kubernetes.io/ingress.class: Invalid value: "traefik": must match `ingressClassName` when both are specified',
+    ]);
   });
 });
 
@@ -67,7 +87,11 @@ describe('NetworkPolicy', () => {
   const policy = (spec: object): NetworkPolicy => ({ metadata: { name: 'p' }, spec }) as NetworkPolicy;
   it.each([
     ['deny-all', { podSelector: {} }, []],
-    ['an empty peer', { podSelector: {}, ingress: [{ from: [{}] }] }, ['spec.ingress[0].from[0]: Required value: must specify a peer']],
+    [
+      'an empty peer',
+      { podSelector: {}, ingress: [{ from: [{}] }] },
+      ['spec.ingress[0].from[0]: Required value: must specify a peer'],
+    ],
     [
       'ipBlock with another peer',
       { podSelector: {}, ingress: [{ from: [{ ipBlock: { cidr: '10.0.0.0/8' }, podSelector: {} }] }] },
@@ -96,7 +120,11 @@ describe('NetworkPolicy', () => {
 describe('storage', () => {
   const claim = (spec: object, status?: object): PersistentVolumeClaim =>
     ({ metadata: { name: 'data' }, spec, ...(status ? { status } : {}) }) as PersistentVolumeClaim;
-  const good = { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } }, storageClassName: 'standard' };
+  const good = {
+    accessModes: ['ReadWriteOnce'],
+    resources: { requests: { storage: '1Gi' } },
+    storageClassName: 'standard',
+  };
 
   it('a claim needs access modes and a storage request', () => {
     expect(lines(validatePersistentVolumeClaim(claim({}), undefined))).toEqual([
@@ -106,9 +134,14 @@ describe('storage', () => {
   });
 
   it('ReadWriteOncePod stands alone', () => {
-    expect(lines(validatePersistentVolumeClaim(claim({ ...good, accessModes: ['ReadWriteOncePod', 'ReadWriteOnce'] }), undefined))).toEqual([
-      'spec.accessModes: Forbidden: may not use ReadWriteOncePod with other access modes',
-    ]);
+    expect(
+      lines(
+        validatePersistentVolumeClaim(
+          claim({ ...good, accessModes: ['ReadWriteOncePod', 'ReadWriteOnce'] }),
+          undefined,
+        ),
+      ),
+    ).toEqual(['spec.accessModes: Forbidden: may not use ReadWriteOncePod with other access modes']);
   });
 
   it('a claim spec is immutable except requests once bound', () => {
@@ -118,9 +151,21 @@ describe('storage', () => {
     ]);
     expect(lines(validatePersistentVolumeClaim(claim({ ...good, volumeName: 'pv1' }), old))).toEqual([]);
     const bound = claim({ ...good, volumeName: 'pv1' }, { capacity: { storage: '1Gi' } });
-    expect(lines(validatePersistentVolumeClaim(claim({ ...good, volumeName: 'pv1', resources: { requests: { storage: '2Gi' } } }), bound))).toEqual([]);
     expect(
-      lines(validatePersistentVolumeClaim(claim({ ...good, volumeName: 'pv1', resources: { requests: { storage: '500Mi' } } }), bound)),
+      lines(
+        validatePersistentVolumeClaim(
+          claim({ ...good, volumeName: 'pv1', resources: { requests: { storage: '2Gi' } } }),
+          bound,
+        ),
+      ),
+    ).toEqual([]);
+    expect(
+      lines(
+        validatePersistentVolumeClaim(
+          claim({ ...good, volumeName: 'pv1', resources: { requests: { storage: '500Mi' } } }),
+          bound,
+        ),
+      ),
     ).toEqual(['spec.resources.requests.storage: Forbidden: field can not be less than status.capacity']);
   });
 
@@ -138,7 +183,10 @@ describe('storage', () => {
     expect(
       lines(
         validatePersistentVolume(
-          { metadata: { name: 'pv' }, spec: { accessModes: ['ReadWriteOnce'], capacity: { storage: '1Gi' }, local: { path: '/mnt' } } },
+          {
+            metadata: { name: 'pv' },
+            spec: { accessModes: ['ReadWriteOnce'], capacity: { storage: '1Gi' }, local: { path: '/mnt' } },
+          },
           undefined,
         ),
       ),
@@ -146,7 +194,9 @@ describe('storage', () => {
   });
 
   it('a StorageClass names its provisioner and keeps it', () => {
-    expect(lines(validateStorageClass({ metadata: { name: 'x' }, provisioner: '' }, undefined))).toEqual(['provisioner: Required value']);
+    expect(lines(validateStorageClass({ metadata: { name: 'x' }, provisioner: '' }, undefined))).toEqual([
+      'provisioner: Required value',
+    ]);
     expect(
       lines(
         validateStorageClass(

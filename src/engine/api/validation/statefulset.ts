@@ -62,13 +62,18 @@ export function validateStatefulSet(object: KubeObject, old: KubeObject | undefi
   errors.push(...selectorAndTemplate('statefulset', spec?.selector, spec?.template));
   if (spec?.template?.spec?.activeDeadlineSeconds !== undefined)
     errors.push(
-      fieldErrors.forbidden('spec.template.spec.activeDeadlineSeconds', 'activeDeadlineSeconds in StatefulSet is not Supported'),
+      fieldErrors.forbidden(
+        'spec.template.spec.activeDeadlineSeconds',
+        'activeDeadlineSeconds in StatefulSet is not Supported',
+      ),
     );
   const retention = spec?.persistentVolumeClaimRetentionPolicy;
   for (const key of ['whenDeleted', 'whenScaled'] as const) {
     const value = retention?.[key];
     if (value !== undefined && value !== 'Retain' && value !== 'Delete')
-      errors.push(fieldErrors.notSupported(`spec.persistentVolumeClaimRetentionPolicy.${key}`, value, ['Retain', 'Delete']));
+      errors.push(
+        fieldErrors.notSupported(`spec.persistentVolumeClaimRetentionPolicy.${key}`, value, ['Retain', 'Delete']),
+      );
   }
   if (old && errors.length === 0) {
     const strip = (s: StatefulSet['spec']) => {

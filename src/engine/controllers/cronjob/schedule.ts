@@ -34,7 +34,8 @@ interface Field {
 export class CronSyntaxError extends Error {}
 
 function parseInt10(expr: string): number {
-  if (!/^[+-]?\d+$/.test(expr)) throw new CronSyntaxError(`failed to parse int from ${expr}: strconv.Atoi: parsing "${expr}": invalid syntax`);
+  if (!/^[+-]?\d+$/.test(expr))
+    throw new CronSyntaxError(`failed to parse int from ${expr}: strconv.Atoi: parsing "${expr}": invalid syntax`);
   const n = Number(expr);
   if (n < 0) throw new CronSyntaxError(`negative number (${n}) not allowed: ${expr}`);
   return n;
@@ -117,7 +118,8 @@ export function parseSchedule(spec: string, timeZone?: string): CronSchedule {
   if (text.startsWith('@')) {
     if (text.startsWith('@every ')) {
       const every = parseGoDuration(text.slice('@every '.length));
-      if (every === undefined) throw new CronSyntaxError(`failed to parse duration ${text}: time: invalid duration "${text.slice(7)}"`);
+      if (every === undefined)
+        throw new CronSyntaxError(`failed to parse duration ${text}: time: invalid duration "${text.slice(7)}"`);
       const interval = Math.max(1000, Math.floor(every / 1000) * 1000);
       return { next: (after) => Math.floor(after / 1000) * 1000 + interval };
     }
@@ -213,7 +215,8 @@ function formatter(zone: string): Intl.DateTimeFormat {
 export function offsetOf(instant: number, zone: string | undefined): number {
   if (!zone || zone === 'UTC' || zone === 'Etc/UTC') return 0;
   const parts: Record<string, number> = {};
-  for (const p of formatter(zone).formatToParts(new Date(instant))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  for (const p of formatter(zone).formatToParts(new Date(instant)))
+    if (p.type !== 'literal') parts[p.type] = Number(p.value);
   const wall = Date.UTC(
     parts.year ?? 1970,
     (parts.month ?? 1) - 1,

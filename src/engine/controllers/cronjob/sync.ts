@@ -128,14 +128,22 @@ export function reconcileCronJob(view: CronJobView, now: number): Action[] {
   const finish = (): Action[] => {
     actions.push(...cleanupFinishedJobs(cj, view.jobs, removeActive));
     if (!deepEqual(status, cj.status ?? {}))
-      actions.unshift({ type: 'updateStatus', resource: CRON_JOBS, object: { ...owner, status: ordered(status) } as KubeObject });
+      actions.unshift({
+        type: 'updateStatus',
+        resource: CRON_JOBS,
+        object: { ...owner, status: ordered(status) } as KubeObject,
+      });
     return actions;
   };
 
   if (cj.metadata?.deletionTimestamp) return finish();
   const zone = cj.spec?.timeZone;
   if (zone !== undefined && !isKnownTimeZone(zone)) {
-    event({ type: 'Warning', reason: 'UnknownTimeZone', message: `invalid timeZone: "${zone}": unknown time zone ${zone}` });
+    event({
+      type: 'Warning',
+      reason: 'UnknownTimeZone',
+      message: `invalid timeZone: "${zone}": unknown time zone ${zone}`,
+    });
     return finish();
   }
   if (cj.spec?.suspend) return finish();
@@ -175,7 +183,10 @@ export function reconcileCronJob(view: CronJobView, now: number): Action[] {
     return finish();
   }
   const name = jobName(cj, scheduled);
-  if (active().some((r) => r.name === name) || (status.lastScheduleTime && Date.parse(status.lastScheduleTime) === scheduled)) {
+  if (
+    active().some((r) => r.name === name) ||
+    (status.lastScheduleTime && Date.parse(status.lastScheduleTime) === scheduled)
+  ) {
     requeue();
     return finish();
   }
@@ -266,7 +277,11 @@ function deleteJob(cj: CronJob, namespace: string, name: string): Action {
 }
 
 /** cleanupFinishedJobs deletes the oldest finished Jobs beyond successfulJobsHistoryLimit and failedJobsHistoryLimit. */
-function cleanupFinishedJobs(cj: CronJob, jobs: readonly Job[], removeActive: (uid: string | undefined) => void): Action[] {
+function cleanupFinishedJobs(
+  cj: CronJob,
+  jobs: readonly Job[],
+  removeActive: (uid: string | undefined) => void,
+): Action[] {
   const successful = jobs.filter((j) => jobFinishedCondition(j) === 'Complete');
   const failed = jobs.filter((j) => jobFinishedCondition(j) === 'Failed');
   const actions: Action[] = [];

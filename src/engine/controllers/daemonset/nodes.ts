@@ -22,11 +22,16 @@ export function daemonTolerations(spec: PodSpec): Toleration[] {
     { key: 'node.kubernetes.io/pid-pressure', operator: 'Exists', effect: 'NoSchedule' },
     { key: 'node.kubernetes.io/unschedulable', operator: 'Exists', effect: 'NoSchedule' },
   ];
-  if (spec.hostNetwork) added.push({ key: 'node.kubernetes.io/network-unavailable', operator: 'Exists', effect: 'NoSchedule' });
+  if (spec.hostNetwork)
+    added.push({ key: 'node.kubernetes.io/network-unavailable', operator: 'Exists', effect: 'NoSchedule' });
   const tolerations = [...(spec.tolerations ?? [])];
   for (const t of added) {
     const same = tolerations.findIndex(
-      (o) => o.key === t.key && (o.operator ?? 'Equal') === t.operator && (o.value ?? '') === '' && (o.effect ?? '') === t.effect,
+      (o) =>
+        o.key === t.key &&
+        (o.operator ?? 'Equal') === t.operator &&
+        (o.value ?? '') === '' &&
+        (o.effect ?? '') === t.effect,
     );
     if (same >= 0) tolerations[same] = t;
     else tolerations.push(t);
@@ -64,7 +69,8 @@ export function pinToNode(affinity: Affinity | undefined, nodeName: string): Aff
 /** targetNodeOf is util.GetTargetNodeName: spec.nodeName, or the node the affinity pins the pod to. */
 export function targetNodeOf(pod: Pod): string | undefined {
   if (pod.spec?.nodeName) return pod.spec.nodeName;
-  const terms = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? [];
+  const terms =
+    pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? [];
   if (terms.length !== 1) return undefined;
   const fields = terms[0]?.matchFields ?? [];
   const name = fields.find((f) => f.key === 'metadata.name' && f.operator === 'In' && f.values?.length === 1);
@@ -86,7 +92,8 @@ export function nodeShouldRunDaemonPod(node: Node, ds: DaemonSet): [boolean, boo
   const tolerations = daemonTolerations(pod.spec as PodSpec);
   if (!new RequiredNodeAffinity(pod).matches(node)) return [false, false];
   const untolerated = (node.spec?.taints ?? []).filter(
-    (t) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerations.some((tol) => toleratesTaint(tol, t)),
+    (t) =>
+      (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerations.some((tol) => toleratesTaint(tol, t)),
   );
   if (untolerated.length === 0) return [true, true];
   return [false, !untolerated.some((t) => t.effect === 'NoExecute')];

@@ -140,7 +140,9 @@ function podOrder(a: Pod, b: Pod): number {
 
 function allowsSurge(ds: DaemonSet): boolean {
   const ru = ds.spec?.updateStrategy?.rollingUpdate;
-  return (ds.spec?.updateStrategy?.type ?? 'RollingUpdate') === 'RollingUpdate' && scaledValue(ru?.maxSurge, 1, true) > 0;
+  return (
+    (ds.spec?.updateStrategy?.type ?? 'RollingUpdate') === 'RollingUpdate' && scaledValue(ru?.maxSurge, 1, true) > 0
+  );
 }
 
 /** manage is the core loop: which nodes need a daemon pod, and which daemon pods must go. */

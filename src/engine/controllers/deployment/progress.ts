@@ -20,7 +20,11 @@ import {
  * something moves, ProgressDeadlineExceeded once nothing has moved for progressDeadlineSeconds — and
  * a wake-up at the deadline.
  */
-export function syncRolloutStatus(plan: Plan, allRSs: readonly (ReplicaSet | undefined)[], newRS: ReplicaSet | undefined): void {
+export function syncRolloutStatus(
+  plan: Plan,
+  allRSs: readonly (ReplicaSet | undefined)[],
+  newRS: ReplicaSet | undefined,
+): void {
   const d = plan.d;
   const now = plan.now;
   const status = calculateStatus(d, allRSs, newRS, now);
@@ -39,7 +43,13 @@ export function syncRolloutStatus(plan: Plan, allRSs: readonly (ReplicaSet | und
       const message = name
         ? `ReplicaSet "${name}" is progressing.`
         : `Deployment "${d.metadata?.name ?? ''}" is progressing.`;
-      const condition: DeploymentCondition = newCondition('Progressing', 'True', Reason.ReplicaSetUpdated, message, now);
+      const condition: DeploymentCondition = newCondition(
+        'Progressing',
+        'True',
+        Reason.ReplicaSetUpdated,
+        message,
+        now,
+      );
       if (current) {
         if (current.status === 'True' && current.lastTransitionTime)
           condition.lastTransitionTime = current.lastTransitionTime;
@@ -74,7 +84,13 @@ function replicaFailure(
   for (const rs of ordered) {
     const condition = (rs?.status?.conditions ?? []).find((c) => c.type === 'ReplicaFailure');
     if (condition) {
-      const made = newCondition('ReplicaFailure', condition.status, condition.reason ?? '', condition.message ?? '', now);
+      const made = newCondition(
+        'ReplicaFailure',
+        condition.status,
+        condition.reason ?? '',
+        condition.message ?? '',
+        now,
+      );
       if (condition.lastTransitionTime) {
         made.lastTransitionTime = condition.lastTransitionTime;
         made.lastUpdateTime = condition.lastTransitionTime;
@@ -90,7 +106,8 @@ function requeueStuckDeployment(plan: Plan, status: NonNullable<Plan['d']['statu
   const d = plan.d;
   const condition = getCondition(status, 'Progressing');
   if (!hasProgressDeadline(d) || !condition) return;
-  if (condition.reason === Reason.NewReplicaSetAvailable || condition.reason === Reason.ProgressDeadlineExceeded) return;
+  if (condition.reason === Reason.NewReplicaSetAvailable || condition.reason === Reason.ProgressDeadlineExceeded)
+    return;
   if (deploymentComplete(d, status)) return;
   const from = Date.parse(condition.lastUpdateTime ?? '');
   if (Number.isNaN(from)) return;

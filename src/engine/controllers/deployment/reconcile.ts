@@ -87,4 +87,3 @@ function isScalingEvent(plan: Plan): boolean {
     return desired !== undefined && desired !== replicasOf(plan.d);
   });
 }
-

@@ -8,7 +8,6 @@ import {
   POD_TEMPLATE_HASH_LABEL,
   Reason,
   REVISION_ANNOTATION,
-  desiredReplicasAnnotation,
   filterActive,
   findActiveOrLatest,
   findNewReplicaSet,

@@ -150,7 +150,11 @@ export const sumAvailableReplicas = (rsList: readonly (ReplicaSet | undefined)[]
   rsList.reduce((n, rs) => n + (rs?.status?.availableReplicas ?? 0), 0);
 
 /** newRSNewReplicas is how far the new ReplicaSet may grow now: all at once for Recreate, within maxSurge otherwise. */
-export function newRSNewReplicas(d: Deployment, allRSs: readonly (ReplicaSet | undefined)[], newRS: ReplicaSet): number {
+export function newRSNewReplicas(
+  d: Deployment,
+  allRSs: readonly (ReplicaSet | undefined)[],
+  newRS: ReplicaSet,
+): number {
   if (!isRollingUpdate(d)) return replicasOf(d);
   const surge = scaledValue(d.spec?.strategy?.rollingUpdate?.maxSurge ?? 0, replicasOf(d), true);
   const current = sumSpecReplicas(allRSs);
@@ -174,7 +178,11 @@ export function isSaturated(d: Deployment, rs: ReplicaSet | undefined): boolean 
   if (!rs) return false;
   const desired = desiredReplicasAnnotation(rs);
   if (desired === undefined) return false;
-  return replicasOf(rs) === replicasOf(d) && desired === replicasOf(d) && (rs.status?.availableReplicas ?? 0) === replicasOf(d);
+  return (
+    replicasOf(rs) === replicasOf(d) &&
+    desired === replicasOf(d) &&
+    (rs.status?.availableReplicas ?? 0) === replicasOf(d)
+  );
 }
 
 /** findActiveOrLatest is the one ReplicaSet to scale when only one is active (or the newest when none is). */
@@ -227,7 +235,9 @@ export function setReplicasAnnotations(rs: ReplicaSet, desired: number, max: num
 
 export function replicasAnnotationsNeedUpdate(rs: ReplicaSet, desired: number, max: number): boolean {
   const annotations = rs.metadata?.annotations ?? {};
-  return annotations[DESIRED_REPLICAS_ANNOTATION] !== String(desired) || annotations[MAX_REPLICAS_ANNOTATION] !== String(max);
+  return (
+    annotations[DESIRED_REPLICAS_ANNOTATION] !== String(desired) || annotations[MAX_REPLICAS_ANNOTATION] !== String(max)
+  );
 }
 
 /**
@@ -235,7 +245,12 @@ export function replicasAnnotationsNeedUpdate(rs: ReplicaSet, desired: number, m
  * new ReplicaSet and raises its revision; a set that already had a revision keeps the old ones in
  * revision-history, which is how a rollback shows.
  */
-export function setNewReplicaSetAnnotations(d: Deployment, rs: ReplicaSet, newRevision: number, exists: boolean): boolean {
+export function setNewReplicaSetAnnotations(
+  d: Deployment,
+  rs: ReplicaSet,
+  newRevision: number,
+  exists: boolean,
+): boolean {
   const meta = (rs.metadata ??= {});
   const annotations = (meta.annotations ??= {});
   let changed = false;
@@ -261,7 +276,8 @@ export function setNewReplicaSetAnnotations(d: Deployment, rs: ReplicaSet, newRe
           total -= (parts[0]?.length ?? 0) + 1;
           parts = parts.slice(1);
         }
-        if (total <= MAX_REVISION_HISTORY_CHARS) annotations[REVISION_HISTORY_ANNOTATION] = [...parts, oldText].join(',');
+        if (total <= MAX_REVISION_HISTORY_CHARS)
+          annotations[REVISION_HISTORY_ANNOTATION] = [...parts, oldText].join(',');
       }
     }
   }
@@ -283,7 +299,8 @@ export function setDeploymentRevision(d: Deployment, revision: string | undefine
 export function setDeploymentAnnotationsTo(d: Deployment, rs: ReplicaSet): void {
   const meta = (d.metadata ??= {});
   const kept: Record<string, string> = {};
-  for (const [key, value] of Object.entries(meta.annotations ?? {})) if (ANNOTATIONS_NOT_COPIED.has(key)) kept[key] = value;
+  for (const [key, value] of Object.entries(meta.annotations ?? {}))
+    if (ANNOTATIONS_NOT_COPIED.has(key)) kept[key] = value;
   for (const [key, value] of Object.entries(rs.metadata?.annotations ?? {}))
     if (!ANNOTATIONS_NOT_COPIED.has(key)) kept[key] = value;
   meta.annotations = kept;
@@ -295,7 +312,13 @@ export function getCondition(status: DeploymentStatus | undefined, type: string)
   return (status?.conditions ?? []).find((c) => c.type === type);
 }
 
-export function newCondition(type: string, status: string, reason: string, message: string, now: number): DeploymentCondition {
+export function newCondition(
+  type: string,
+  status: string,
+  reason: string,
+  message: string,
+  now: number,
+): DeploymentCondition {
   const at = rfc3339(now);
   return { type, status, lastUpdateTime: at, lastTransitionTime: at, reason, message };
 }

@@ -1,4 +1,4 @@
-import type { Pod, Service } from 'kubernetes-types/core/v1';
+import type { Pod, Service, ServicePort } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
 import { desiredSlices } from '../endpointslice/endpointslice.ts';
 import { desiredSubsets } from './endpoints.ts';
@@ -47,14 +47,11 @@ function pod(
   };
 }
 
-function service(
-  ports: Service['spec'] extends infer S ? NonNullable<S>['ports'] : never,
-  extra: Partial<NonNullable<Service['spec']>> = {},
-): Service {
+function service(ports: ServicePort[], extra: Record<string, unknown> = {}): Service {
   return {
     metadata: { name: 'web', namespace: 'default', uid: 'svc' },
     spec: { selector: { app: 'web' }, ports, ...extra },
-  };
+  } as Service;
 }
 
 const http = service([{ port: 80, targetPort: 'http', protocol: 'TCP' }]);

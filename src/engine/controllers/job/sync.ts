@@ -78,7 +78,8 @@ export function reconcileJob(view: JobView, now: number): JobSync {
     (p) => p.metadata?.deletionTimestamp && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed',
   );
   const fresh = pods.filter(
-    (p) => (p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed') && !view.counted.has(p.metadata?.uid ?? ''),
+    (p) =>
+      (p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed') && !view.counted.has(p.metadata?.uid ?? ''),
   );
   const freshSucceeded = fresh.filter((p) => p.status?.phase === 'Succeeded');
   const freshFailed = fresh.filter((p) => p.status?.phase === 'Failed');

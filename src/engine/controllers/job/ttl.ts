@@ -42,7 +42,8 @@ export class TTLAfterFinishedController extends KeyedController {
 
   observe(change: StoredChange): void {
     if (change.resource !== JOBS.key || change.type === 'DELETED') return;
-    if ((change.object as unknown as Job).spec?.ttlSecondsAfterFinished !== undefined) this.enqueue(keyOf(change.object));
+    if ((change.object as unknown as Job).spec?.ttlSecondsAfterFinished !== undefined)
+      this.enqueue(keyOf(change.object));
   }
 
   protected sync(namespace: string, name: string, now: number): Action[] {

@@ -25,7 +25,7 @@ class PV {
     return this;
   }
   phase(phase: string) {
-    this.object.status = { phase };
+    (this.object as { status?: object }).status = { phase };
     return this;
   }
   claimRef(namespace: string, name: string, uid?: string) {
@@ -45,7 +45,7 @@ class PV {
     return this;
   }
   deleting() {
-    this.object.metadata!.deletionTimestamp = '2026-01-05T09:00:00Z';
+    (this.object.metadata as { deletionTimestamp?: string }).deletionTimestamp = '2026-01-05T09:00:00Z';
     return this;
   }
 }

@@ -49,7 +49,8 @@ export class ReplicaSetController extends KeyedController {
     const store = this.deps.server.store;
     const rs = store.get(REPLICA_SETS.key, namespace, name) as unknown as ReplicaSet | undefined;
     if (!rs) return [];
-    if (!(rs.status?.conditions ?? []).some((c) => c.type === 'ReplicaFailure')) this.failures.delete(`${namespace}/${name}`);
+    if (!(rs.status?.conditions ?? []).some((c) => c.type === 'ReplicaFailure'))
+      this.failures.delete(`${namespace}/${name}`);
     const pods = store.list(PODS.key, namespace) as unknown as Pod[];
     const owner = controllerRefOf(rs);
     let relatedPods: Pod[] = [];

@@ -5,13 +5,7 @@ import type { KubeObject } from '../../api/types.ts';
 import type { Action } from '../reconcile/actions.ts';
 import { KeyedController } from '../reconcile/loop.ts';
 import { claimObjects, controllerRefOf } from '../reconcile/owners.ts';
-import {
-  CONTROLLER_REVISIONS,
-  PERSISTENT_VOLUME_CLAIMS,
-  PODS,
-  STATEFUL_SETS,
-  keyOf,
-} from '../reconcile/resources.ts';
+import { CONTROLLER_REVISIONS, PERSISTENT_VOLUME_CLAIMS, PODS, STATEFUL_SETS, keyOf } from '../reconcile/resources.ts';
 import { reconcileStatefulSet } from './sync.ts';
 
 /**

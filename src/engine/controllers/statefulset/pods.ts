@@ -112,7 +112,11 @@ export function isHealthy(pod: Pod): boolean {
   return isRunningAndReady(pod) && !isTerminating(pod);
 }
 
-export function ownerRefTo(owner: { apiVersion?: string; kind?: string; metadata?: KubeObject['metadata'] }): OwnerReference {
+export function ownerRefTo(owner: {
+  apiVersion?: string;
+  kind?: string;
+  metadata?: KubeObject['metadata'];
+}): OwnerReference {
   return {
     apiVersion: owner.apiVersion ?? '',
     kind: owner.kind ?? '',

@@ -1,21 +1,10 @@
 import type { ControllerRevision, StatefulSet, StatefulSetStatus } from 'kubernetes-types/apps/v1';
 import type { PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../api/types.ts';
-import {
-  equalRevision,
-  newControllerRevision,
-  nextRevision,
-  sortRevisions,
-  templateOf,
-} from '../history/revisions.ts';
+import { equalRevision, newControllerRevision, nextRevision, sortRevisions, templateOf } from '../history/revisions.ts';
 import type { Action } from '../reconcile/actions.ts';
 import { availableAt, isPodReady } from '../reconcile/pods.ts';
-import {
-  CONTROLLER_REVISIONS,
-  PERSISTENT_VOLUME_CLAIMS,
-  PODS,
-  STATEFUL_SETS,
-} from '../reconcile/resources.ts';
+import { CONTROLLER_REVISIONS, PERSISTENT_VOLUME_CLAIMS, PODS, STATEFUL_SETS } from '../reconcile/resources.ts';
 import {
   claimsFor,
   isCreated,
@@ -216,9 +205,17 @@ function createPod(
     object: pod as unknown as KubeObject,
     event: {
       on: owner,
-      input: { type: 'Normal', reason: 'SuccessfulCreate', message: `create Pod ${podName} in StatefulSet ${setName} successful` },
+      input: {
+        type: 'Normal',
+        reason: 'SuccessfulCreate',
+        message: `create Pod ${podName} in StatefulSet ${setName} successful`,
+      },
     },
-    failure: { on: owner, reason: 'FailedCreate', prefix: `create Pod ${podName} in StatefulSet ${setName} failed error: ` },
+    failure: {
+      on: owner,
+      reason: 'FailedCreate',
+      prefix: `create Pod ${podName} in StatefulSet ${setName} failed error: `,
+    },
   });
   return false;
 }
@@ -234,9 +231,17 @@ function deletePod(set: StatefulSet, pod: Pod): Action {
     name,
     event: {
       on: owner,
-      input: { type: 'Normal', reason: 'SuccessfulDelete', message: `delete Pod ${name} in StatefulSet ${setName} successful` },
+      input: {
+        type: 'Normal',
+        reason: 'SuccessfulDelete',
+        message: `delete Pod ${name} in StatefulSet ${setName} successful`,
+      },
     },
-    failure: { on: owner, reason: 'FailedDelete', prefix: `delete Pod ${name} in StatefulSet ${setName} failed error: ` },
+    failure: {
+      on: owner,
+      reason: 'FailedDelete',
+      prefix: `delete Pod ${name} in StatefulSet ${setName} failed error: `,
+    },
   };
 }
 

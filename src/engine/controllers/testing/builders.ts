@@ -300,7 +300,9 @@ export class PodBuilder extends Builder<Pod> {
           ? { type: 'Ready', status: 'False' }
           : { type: 'Ready', status: 'True', lastTransitionTime: rfc3339(readySince) },
       ],
-      containerStatuses: [{ name: 'app', image: 'nginx', imageID: '', ready: readySince !== undefined, restartCount: 0 }],
+      containerStatuses: [
+        { name: 'app', image: 'nginx', imageID: '', ready: readySince !== undefined, restartCount: 0 },
+      ],
     };
     return this;
   }
@@ -325,7 +327,13 @@ export class ReplicaSetBuilder extends Builder<ReplicaSet> {
     this.o = {
       apiVersion: 'apps/v1',
       kind: 'ReplicaSet',
-      metadata: { name, namespace: 'default', uid: `uid-${name}`, generation: 1, creationTimestamp: rfc3339(DEFAULT_EPOCH) },
+      metadata: {
+        name,
+        namespace: 'default',
+        uid: `uid-${name}`,
+        generation: 1,
+        creationTimestamp: rfc3339(DEFAULT_EPOCH),
+      },
       spec: { replicas: 1, selector: { matchLabels: { app: 'web' } }, template: template('web', 'nginx:1.27') },
       status: { replicas: 0 },
     };

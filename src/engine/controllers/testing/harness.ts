@@ -49,7 +49,12 @@ export class Harness {
 
   constructor(make: (deps: ControllerDeps) => Controller[], options: HarnessOptions = {}) {
     this.options = options;
-    this.server = new ApiServer({ clock: this.clock, random: this.random, store: this.store, registry: new ResourceRegistry() });
+    this.server = new ApiServer({
+      clock: this.clock,
+      random: this.random,
+      store: this.store,
+      registry: new ResourceRegistry(),
+    });
     this.events = new EventRecorder(this.server, () => this.clock.now);
     const deps: ControllerDeps = { server: this.server, events: this.events, clock: this.clock, random: this.random };
     this.controllers = [new GarbageCollector(this.server), ...make(deps)];
@@ -78,8 +83,18 @@ export class Harness {
   }
 
   /** request is the admin's door, settling the controllers afterwards like Cluster.handle. */
-  request(verb: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, headers?: Record<string, string>): ApiResponse {
-    const response = this.server.handle({ verb, path, ...(body !== undefined ? { body } : {}), ...(headers ? { headers } : {}) });
+  request(
+    verb: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): ApiResponse {
+    const response = this.server.handle({
+      verb,
+      path,
+      ...(body !== undefined ? { body } : {}),
+      ...(headers ? { headers } : {}),
+    });
     this.settle();
     return response;
   }
@@ -208,7 +223,11 @@ export class Harness {
         const statuses = pod.status?.containerStatuses ?? [];
         for (const s of statuses) s.restartCount = (s.restartCount ?? 0) + 1;
         this.writeStatus(pod, 'Running', !outcome.neverReady, statuses);
-        this.clock.schedule(this.clock.now + (outcome.exit?.afterMs ?? 1000), AGENT, `exit:${namespace}/${name}/${uid}`);
+        this.clock.schedule(
+          this.clock.now + (outcome.exit?.afterMs ?? 1000),
+          AGENT,
+          `exit:${namespace}/${name}/${uid}`,
+        );
         return;
       }
       case 'remove':
@@ -231,14 +250,21 @@ export class Harness {
     return node?.metadata?.name;
   }
 
-  private writeStatus(pod: Pod, phase: string, ready: boolean, statuses?: NonNullable<Pod['status']>['containerStatuses']): void {
+  private writeStatus(
+    pod: Pod,
+    phase: string,
+    ready: boolean,
+    statuses?: NonNullable<Pod['status']>['containerStatuses'],
+  ): void {
     const at = rfc3339(this.clock.now);
     const previousReady = (pod.status?.conditions ?? []).find((c) => c.type === 'Ready');
     const readyCondition: PodCondition = {
       type: 'Ready',
       status: ready ? 'True' : 'False',
       lastTransitionTime:
-        previousReady && previousReady.status === (ready ? 'True' : 'False') ? (previousReady.lastTransitionTime ?? at) : at,
+        previousReady && previousReady.status === (ready ? 'True' : 'False')
+          ? (previousReady.lastTransitionTime ?? at)
+          : at,
     };
     const status = {
       ...(pod.status ?? {}),

@@ -30,7 +30,9 @@ export async function createClusterRole(args: string[], ctx: KubectlContext): Pr
   const o = done.options;
   const aggregation = parseMapFlag(done.arrays.get('aggregation-rule') ?? []);
   if (!aggregation.ok) {
-    return fail(`error: invalid argument "${aggregation.value}" for "--aggregation-rule" flag: malformed pair, expect string=string\nSee 'kubectl create clusterrole --help' for usage.\n`);
+    return fail(
+      `error: invalid argument "${aggregation.value}" for "--aggregation-rule" flag: malformed pair, expect string=string\nSee 'kubectl create clusterrole --help' for usage.\n`,
+    );
   }
   const nonResourceURLs = [...new Set(o.flags.strings('non-resource-url'))];
   const input = completeRules(o, done.arrays.get('resource-name') ?? []);
@@ -38,11 +40,14 @@ export async function createClusterRole(args: string[], ctx: KubectlContext): Pr
   const rule = Object.keys(aggregation.map).length > 0;
   if (rule) {
     if (nonResourceURLs.length || input.verbs.length || input.resources.length || input.resourceNames.length) {
-      return fail('error: aggregation rule must be specified without nonResourceURLs, verbs, resources or resourceNames\n');
+      return fail(
+        'error: aggregation rule must be specified without nonResourceURLs, verbs, resources or resourceNames\n',
+      );
     }
   } else {
     if (input.verbs.length === 0) return fail('error: at least one verb must be specified\n');
-    if (input.resources.length === 0 && nonResourceURLs.length === 0) return fail('error: one of resource or nonResourceURL must be specified\n');
+    if (input.resources.length === 0 && nonResourceURLs.length === 0)
+      return fail('error: one of resource or nonResourceURL must be specified\n');
     if (input.resources.length > 0) {
       o.warnings.push(...verbWarnings(input.verbs));
       const invalid = validateResources(registry, input);
@@ -53,8 +58,12 @@ export async function createClusterRole(args: string[], ctx: KubectlContext): Pr
       if (bad !== undefined) return fail(`${o.warnings.join('')}error: invalid verb: '${bad}' for nonResourceURL\n`);
       for (const url of nonResourceURLs) {
         if (url === '*') continue;
-        if (url === '' || !url.startsWith('/')) return fail(`${o.warnings.join('')}error: nonResourceURL should start with /\n`);
-        if (url.slice(0, -1).includes('*')) return fail(`${o.warnings.join('')}error: nonResourceURL only supports wildcard matches when '*' is at the end\n`);
+        if (url === '' || !url.startsWith('/'))
+          return fail(`${o.warnings.join('')}error: nonResourceURL should start with /\n`);
+        if (url.slice(0, -1).includes('*'))
+          return fail(
+            `${o.warnings.join('')}error: nonResourceURL only supports wildcard matches when '*' is at the end\n`,
+          );
       }
     }
   }

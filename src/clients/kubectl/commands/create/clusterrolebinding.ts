@@ -13,7 +13,11 @@ export async function createClusterRoleBinding(args: string[], ctx: KubectlConte
   });
   if (!done.ok) return done.result;
   const o = done.options;
-  const built = subjects(done.arrays.get('user') ?? [], done.arrays.get('group') ?? [], done.arrays.get('serviceaccount') ?? []);
+  const built = subjects(
+    done.arrays.get('user') ?? [],
+    done.arrays.get('group') ?? [],
+    done.arrays.get('serviceaccount') ?? [],
+  );
   if (!built.ok) return fail(built.error);
   const binding = {
     kind: 'ClusterRoleBinding',

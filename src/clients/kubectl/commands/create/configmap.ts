@@ -27,7 +27,8 @@ export async function createConfigMap(args: string[], ctx: KubectlContext): Prom
   const add = (key: string, value: string): string | undefined => {
     const errs = isConfigMapKey(key);
     if (errs.length) return `${goQuote(key)} is not a valid key name for a ConfigMap: ${errs.join(',')}`;
-    if (Object.hasOwn(data, key)) return `cannot add key ${goQuote(key)}, another key by that name already exists in Data for ConfigMap ${goQuote(o.name)}`;
+    if (Object.hasOwn(data, key))
+      return `cannot add key ${goQuote(key)}, another key by that name already exists in Data for ConfigMap ${goQuote(o.name)}`;
     data[key] = value;
     return undefined;
   };

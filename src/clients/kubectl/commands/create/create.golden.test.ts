@@ -2,10 +2,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCluster, type Cluster } from '../../../../engine/index.ts';
 import { oracleAvailable, runOracleAsync, startOracleServer } from '../../../../testing/oracle.ts';
 import fixtures from './fixtures.json';
-import { GOLDEN_CASES, caseKey, invocations, normalized, prepareCluster, runOurs, type GoldenCase } from './golden-cases.ts';
+import {
+  GOLDEN_CASES,
+  caseKey,
+  invocations,
+  normalized,
+  prepareCluster,
+  runOurs,
+  type GoldenCase,
+} from './golden-cases.ts';
 
 const recorded = fixtures.cases as Record<string, { stdout: string; stderr: string; exitCode: number }>;
-const all: [string, GoldenCase, string[]][] = GOLDEN_CASES.flatMap((c) => invocations(c).map((args): [string, GoldenCase, string[]] => [caseKey(args), c, args]));
+const all: [string, GoldenCase, string[]][] = GOLDEN_CASES.flatMap((c) =>
+  invocations(c).map((args): [string, GoldenCase, string[]] => [caseKey(args), c, args]),
+);
 const offline = all.filter(([, c]) => !c.server);
 
 describe('kubectl create generators print what kubectl 1.35 printed (recorded fixtures)', () => {
@@ -39,7 +49,10 @@ describe.skipIf(!oracleAvailable())('kubectl create generators print what the re
   });
 
   it.each(all)('kubectl create %s', async (_key, c, args) => {
-    const real = normalized(c, await runOracleAsync([`--server=${server.url}`, 'create', ...args], c.files ? { files: c.files } : {}));
+    const real = normalized(
+      c,
+      await runOracleAsync([`--server=${server.url}`, 'create', ...args], c.files ? { files: c.files } : {}),
+    );
     const ours = await runOurs(c, args, cluster);
     expect(ours).toEqual(real);
   });

@@ -27,7 +27,13 @@ export async function createCronJob(args: string[], ctx: KubectlContext): Promis
         spec: {
           template: {
             spec: {
-              containers: [{ name: o.name, image: o.flags.string('image') ?? '', ...(o.command.length ? { command: o.command } : {}) }],
+              containers: [
+                {
+                  name: o.name,
+                  image: o.flags.string('image') ?? '',
+                  ...(o.command.length ? { command: o.command } : {}),
+                },
+              ],
               restartPolicy: restart,
             },
           },

@@ -42,7 +42,8 @@ export async function createDeployment(args: string[], ctx: KubectlContext): Pro
   if (!done.ok) return done.result;
   const o = done.options;
   const images = o.flags.strings('image');
-  if (images.length > 1 && o.command.length > 0) return fail('error: cannot specify multiple --image options and command\n');
+  if (images.length > 1 && o.command.length > 0)
+    return fail('error: cannot specify multiple --image options and command\n');
   const labels = { app: o.name };
   const containers: Record<string, unknown>[] = images.map((image, i) => ({
     name: containerName(image, ctx.now() + i),

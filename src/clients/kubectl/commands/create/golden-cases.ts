@@ -81,7 +81,10 @@ export const GOLDEN_CASES: GoldenCase[] = [
   { args: ['configmap', 'settings', '--from-literal=color=blue', '--from-literal=greeting=hello world, friends'] },
   { args: ['configmap', 'settings', '--from-literal=k=v=w', '--from-literal=empty='] },
   { args: ['configmap', 'app', '--from-file=app.properties'], files: { 'app.properties': PROPERTIES } },
-  { args: ['configmap', 'app', '--from-file=key1=app.properties', '--from-file=conf'], files: { 'app.properties': PROPERTIES, ...CONFIG_DIR } },
+  {
+    args: ['configmap', 'app', '--from-file=key1=app.properties', '--from-file=conf'],
+    files: { 'app.properties': PROPERTIES, ...CONFIG_DIR },
+  },
   { args: ['configmap', 'env', '--from-env-file=app.env'], files: { 'app.env': ENV_FILE } },
   { args: ['configmap', 'c', '--from-literal=bad/key=1'] },
   { args: ['configmap', 'c', '--from-literal=a=1', '--from-literal=a=2'] },
@@ -91,20 +94,63 @@ export const GOLDEN_CASES: GoldenCase[] = [
   { args: ['cm', 'c', '--from-literal=a=1', '--append-hash'] },
   { args: ['configmap', 'c', '--from-file=key=conf'], files: CONFIG_DIR },
   { args: ['configmap', 'c', '--from-file==x'] },
-  { args: ['configmap', 'text', '--from-literal', `long=${LONG}`, '--from-literal=multi=line one\nline two\n', '--from-literal=yes=yes'] },
-  { args: ['configmap', 'tricky', '--from-literal=t=a\tb', '--from-literal=lead= x', '--from-literal=colon=a: b', '--from-literal=num=0o17', '--from-literal=date=2024-01-15'] },
+  {
+    args: [
+      'configmap',
+      'text',
+      '--from-literal',
+      `long=${LONG}`,
+      '--from-literal=multi=line one\nline two\n',
+      '--from-literal=yes=yes',
+    ],
+  },
+  {
+    args: [
+      'configmap',
+      'tricky',
+      '--from-literal=t=a\tb',
+      '--from-literal=lead= x',
+      '--from-literal=colon=a: b',
+      '--from-literal=num=0o17',
+      '--from-literal=date=2024-01-15',
+    ],
+  },
   { args: ['configmap', 'control', '--from-literal=del=\u007f'] },
   // secret
   { args: ['secret', 'generic', 'creds', '--from-literal=user=admin', '--from-literal=pass=s3cr3t'] },
-  { args: ['secret', 'generic', 'ssh', '--from-file=ssh-key=id_rsa', '--type=kubernetes.io/ssh-auth'], files: { id_rsa: 'not really a key\n' } },
+  {
+    args: ['secret', 'generic', 'ssh', '--from-file=ssh-key=id_rsa', '--type=kubernetes.io/ssh-auth'],
+    files: { id_rsa: 'not really a key\n' },
+  },
   { args: ['secret', 'generic', 's', '--from-literal=a=b', '--append-hash'] },
   { args: ['secret', 'generic', 's', '--from-literal=bad key=1'] },
   { args: ['secret', 'generic', 's', '--from-env-file=app.env'], files: { 'app.env': ENV_FILE } },
-  { args: ['secret', 'tls', 'cert', '--cert=tls.crt', '--key=tls.key'], files: { 'tls.crt': TEST_TLS_CERT, 'tls.key': TEST_TLS_KEY } },
+  {
+    args: ['secret', 'tls', 'cert', '--cert=tls.crt', '--key=tls.key'],
+    files: { 'tls.crt': TEST_TLS_CERT, 'tls.key': TEST_TLS_KEY },
+  },
   { args: ['secret', 'tls', 'cert', '--cert=tls.crt'], files: { 'tls.crt': TEST_TLS_CERT } },
   { args: ['secret', 'tls', 'cert', '--cert=missing.crt', '--key=tls.key'], files: { 'tls.key': TEST_TLS_KEY } },
-  { args: ['secret', 'docker-registry', 'regcred', '--docker-username=u', '--docker-password=p', '--docker-email=e@x.com'] },
-  { args: ['secret', 'docker-registry', 'regcred', '--docker-server=registry.example.com:5000', '--docker-username=u', '--docker-password=p<&>'] },
+  {
+    args: [
+      'secret',
+      'docker-registry',
+      'regcred',
+      '--docker-username=u',
+      '--docker-password=p',
+      '--docker-email=e@x.com',
+    ],
+  },
+  {
+    args: [
+      'secret',
+      'docker-registry',
+      'regcred',
+      '--docker-server=registry.example.com:5000',
+      '--docker-username=u',
+      '--docker-password=p<&>',
+    ],
+  },
   { args: ['secret', 'docker-registry', 'regcred', '--docker-username=u'] },
   { args: ['secret'], exact: true },
   { args: ['secret', 'nope'], exact: true },
@@ -125,14 +171,33 @@ export const GOLDEN_CASES: GoldenCase[] = [
   { args: ['sa', 'build-bot', '-n', 'ci'] },
   // role and clusterrole (resources resolved through discovery)
   { args: ['role', 'pod-reader', '--verb=get', '--verb=list', '--verb=watch', '--resource=pods'] },
-  { args: ['role', 'r', '--verb=get,list', '--resource=deployments.apps,rs,pods/log,svc', '--resource-name=web', '--resource-name=api', '--resource-name=web'] },
+  {
+    args: [
+      'role',
+      'r',
+      '--verb=get,list',
+      '--resource=deployments.apps,rs,pods/log,svc',
+      '--resource-name=web',
+      '--resource-name=api',
+      '--resource-name=web',
+    ],
+  },
   { args: ['role', 'r', '--verb=get', '--resource=foo'] },
   { args: ['role', 'r', '--verb=get', '--resource=deployment.extensions'] },
   { args: ['role', 'r', '--verb=frob', '--resource=pods'] },
   { args: ['role', 'r', '--verb=use', '--resource=pods'] },
   { args: ['role', 'r', '--verb=get'] },
   { args: ['role', 'r', '--verb=*,get', '--resource=*,pods'] },
-  { args: ['clusterrole', 'cr', '--verb=get', '--resource=nodes', '--non-resource-url=/healthz', '--non-resource-url=/metrics*'] },
+  {
+    args: [
+      'clusterrole',
+      'cr',
+      '--verb=get',
+      '--resource=nodes',
+      '--non-resource-url=/healthz',
+      '--non-resource-url=/metrics*',
+    ],
+  },
   { args: ['clusterrole', 'monitoring', '--aggregation-rule=rbac.example.com/aggregate-to-monitoring=true'] },
   { args: ['clusterrole', 'cr', '--verb=list', '--non-resource-url=/x'] },
   { args: ['clusterrole', 'cr', '--verb=get', '--non-resource-url=/a*b'] },
@@ -162,18 +227,71 @@ export const GOLDEN_CASES: GoldenCase[] = [
   // ingress
   { args: ['ingress', 'simple', '--rule=foo.com/bar=svc1:8080,tls=my-cert'] },
   { args: ['ingress', 'catch-all', '--class=otheringress', '--rule=/path=svc:port'] },
-  { args: ['ingress', 'multi', '--rule=foo.com/=svc:port', '--rule=foo.com/admin/=svcadmin:portadmin', '--rule=bar.com/admin*=svc2:http', '--annotation=a=b'] },
-  { args: ['ingress', 'def', '--default-backend=defaultsvc:http', '--rule=foo.com/*=svc:8080,tls=secret1', '--rule=bar.com/*=svc:8080,tls=secret1', '--rule=baz.com/x=svc:80,tls'] },
+  {
+    args: [
+      'ingress',
+      'multi',
+      '--rule=foo.com/=svc:port',
+      '--rule=foo.com/admin/=svcadmin:portadmin',
+      '--rule=bar.com/admin*=svc2:http',
+      '--annotation=a=b',
+    ],
+  },
+  {
+    args: [
+      'ingress',
+      'def',
+      '--default-backend=defaultsvc:http',
+      '--rule=foo.com/*=svc:8080,tls=secret1',
+      '--rule=bar.com/*=svc:8080,tls=secret1',
+      '--rule=baz.com/x=svc:80,tls',
+    ],
+  },
   { args: ['ingress', 'bad', '--rule=foo'] },
   { args: ['ingress', 'none'] },
   // printers and shared flags
   { args: ['deployment', 'web', '--image=nginx', '--dry-run=client'], exact: true },
   { args: ['deployment', 'web', '--image=nginx', '--dry-run=client', '-o', 'name'], exact: true },
   { args: ['deployment', 'web', '--image=nginx', '--dry-run=client', '-o', 'jsonpath={.spec.replicas}'], exact: true },
-  { args: ['deployment', 'web', '--image=nginx', '--replicas=1000000', '--dry-run=client', '-o', 'jsonpath={.spec.replicas} {.spec.template.spec.containers[0]}'], exact: true },
-  { args: ['deployment', 'web', '--image=nginx', '--dry-run=client', '-o', 'jsonpath={.foo}', '--allow-missing-template-keys=false'], exact: true },
-  { args: ['deployment', 'web', '--image=nginx', '--dry-run=client', '-o', 'jsonpath-as-json={.metadata.name}'], exact: true },
-  { args: ['deployment', 'web', '--image=nginx', '--dry-run=client', '-o', 'jsonpath={range .spec.template.spec.containers[*]}{.name}={.image}{"\\n"}{end}'], exact: true },
+  {
+    args: [
+      'deployment',
+      'web',
+      '--image=nginx',
+      '--replicas=1000000',
+      '--dry-run=client',
+      '-o',
+      'jsonpath={.spec.replicas} {.spec.template.spec.containers[0]}',
+    ],
+    exact: true,
+  },
+  {
+    args: [
+      'deployment',
+      'web',
+      '--image=nginx',
+      '--dry-run=client',
+      '-o',
+      'jsonpath={.foo}',
+      '--allow-missing-template-keys=false',
+    ],
+    exact: true,
+  },
+  {
+    args: ['deployment', 'web', '--image=nginx', '--dry-run=client', '-o', 'jsonpath-as-json={.metadata.name}'],
+    exact: true,
+  },
+  {
+    args: [
+      'deployment',
+      'web',
+      '--image=nginx',
+      '--dry-run=client',
+      '-o',
+      'jsonpath={range .spec.template.spec.containers[*]}{.name}={.image}{"\\n"}{end}',
+    ],
+    exact: true,
+  },
   { args: ['namespace', 'x', '--dry-run=client', '-o', 'foo'], exact: true },
   { args: ['namespace', 'x', '--dry-run=foo'], exact: true },
   { args: ['namespace', 'x', '--dry-run=client', '--validate=foo'], exact: true },
@@ -206,7 +324,10 @@ export function caseKey(args: string[]): string {
 /** normalized applies a case's normalization to a result. */
 export function normalized(c: GoldenCase, result: CommandResult): CommandResult {
   if (c.normalize !== 'klog') return result;
-  return { ...result, stderr: result.stderr.replace(/^W\d{4} \d{2}:\d{2}:\d{2}\.\d{6}\s+\d+ /gm, 'W0000 00:00:00.000000 PID ') };
+  return {
+    ...result,
+    stderr: result.stderr.replace(/^W\d{4} \d{2}:\d{2}:\d{2}\.\d{6}\s+\d+ /gm, 'W0000 00:00:00.000000 PID '),
+  };
 }
 
 /** NIGHTLY is the CronJob `--from=cronjob/nightly` copies. */
@@ -218,7 +339,14 @@ export const NIGHTLY = {
     schedule: '0 3 * * *',
     jobTemplate: {
       metadata: { labels: { team: 'ops' }, annotations: { note: 'from template' } },
-      spec: { template: { spec: { containers: [{ name: 'backup', image: 'busybox', command: ['sh', '-c', 'echo backup'] }], restartPolicy: 'OnFailure' } } },
+      spec: {
+        template: {
+          spec: {
+            containers: [{ name: 'backup', image: 'busybox', command: ['sh', '-c', 'echo backup'] }],
+            restartPolicy: 'OnFailure',
+          },
+        },
+      },
     },
   },
 };

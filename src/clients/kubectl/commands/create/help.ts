@@ -4,7 +4,7 @@
  * `kubectl create secret` print to stderr when no generator is named.
  */
 export const CREATE_HELP: Record<string, string> = {
-  'create': `Create a resource from a file or from stdin.
+  create: `Create a resource from a file or from stdin.
 
  JSON and YAML formats are accepted.
 

@@ -12,7 +12,9 @@ const RULE = /^([\w*\-.]*)(\/[^,=\n]*)=([\w-]+):([\w-]+)(,(tls)=?([\w-]+)?)?$/;
 function backend(service: string) {
   const [name = '', port = ''] = service.split(':');
   const number = /^[+-]?[0-9]+$/.test(port) ? Number(port) : undefined;
-  return { service: { name, port: number !== undefined && number !== 0 ? { number } : number === 0 ? {} : { name: port } } };
+  return {
+    service: { name, port: number !== undefined && number !== 0 ? { number } : number === 0 ? {} : { name: port } },
+  };
 }
 
 function httpPath(pathsvc: string) {
@@ -47,12 +49,15 @@ export async function createIngress(args: string[], ctx: KubectlContext): Promis
     );
   }
   for (const rule of rules) {
-    if (!RULE.test(rule)) return fail(`error: rule ${rule} is invalid and should be in format host/path=svcname:svcport[,tls[=secret]]\n`);
+    if (!RULE.test(rule))
+      return fail(`error: rule ${rule} is invalid and should be in format host/path=svcname:svcport[,tls[=secret]]\n`);
   }
   for (const annotation of annotationArgs) {
-    if (!annotation.includes('=')) return fail(`error: annotation ${annotation} is invalid and should be in format key=[value]\n`);
+    if (!annotation.includes('='))
+      return fail(`error: annotation ${annotation} is invalid and should be in format key=[value]\n`);
   }
-  if (defaultBackend !== '' && defaultBackend.split(':').length !== 2) return fail('error: default-backend should be in format servicename:serviceport\n');
+  if (defaultBackend !== '' && defaultBackend.split(':').length !== 2)
+    return fail('error: default-backend should be in format servicename:serviceport\n');
 
   const annotations: Record<string, string> = {};
   for (const annotation of annotationArgs) {
@@ -100,7 +105,11 @@ export async function createIngress(args: string[], ctx: KubectlContext): Promis
   const ingress = {
     kind: 'Ingress',
     apiVersion: apiVersion(INGRESS),
-    metadata: objectMeta(o.name, o.enforceNamespace ? o.namespace : undefined, Object.keys(annotations).length ? { annotations } : {}),
+    metadata: objectMeta(
+      o.name,
+      o.enforceNamespace ? o.namespace : undefined,
+      Object.keys(annotations).length ? { annotations } : {},
+    ),
     spec: {
       ...(ingressClass !== '' ? { ingressClassName: ingressClass } : {}),
       ...(defaultBackend !== '' ? { defaultBackend: backend(defaultBackend) } : {}),

@@ -89,7 +89,8 @@ export interface CompleteSpec {
   printOnly?: boolean;
 }
 
-export type Completed = { ok: true; options: CreateOptions; arrays: Map<string, string[]> } | { ok: false; result: CommandResult };
+export type Completed =
+  { ok: true; options: CreateOptions; arrays: Map<string, string[]> } | { ok: false; result: CommandResult };
 
 /**
  * completeCreate parses args as cobra would for a create generator and runs the shared part of
@@ -104,7 +105,8 @@ export function completeCreate(args: string[], ctx: KubectlContext, spec: Comple
   try {
     flags = parseFlags(normalizeOptionalValues(extracted.rest), specs);
   } catch (e) {
-    if (e instanceof FlagError) return failed(`error: ${withShorthand(e.message, specs)}\nSee 'kubectl ${spec.path} --help' for usage.\n`);
+    if (e instanceof FlagError)
+      return failed(`error: ${withShorthand(e.message, specs)}\nSee 'kubectl ${spec.path} --help' for usage.\n`);
     throw e;
   }
   if (flags.bool('help')) return { ok: false, result: ok(CREATE_HELP[spec.path] ?? '') };
@@ -113,14 +115,18 @@ export function completeCreate(args: string[], ctx: KubectlContext, spec: Comple
 
   // NameFromCommandArgs counts the arguments before `--`.
   if (flags.positional.length !== 1) {
-    return failed(`error: exactly one NAME is required, got ${flags.positional.length}\nSee 'kubectl ${spec.path} -h' for help and examples\n`);
+    return failed(
+      `error: exactly one NAME is required, got ${flags.positional.length}\nSee 'kubectl ${spec.path} -h' for help and examples\n`,
+    );
   }
   const warnings: string[] = [];
   let dryRun: DryRun = 'none';
   if (!spec.printOnly) {
     const value = flags.string('dry-run') ?? 'none';
     if (value === 'unchanged') {
-      warnings.push(klogWarning(ctx, 'helpers.go:719', '--dry-run is deprecated and can be replaced with --dry-run=client.'));
+      warnings.push(
+        klogWarning(ctx, 'helpers.go:719', '--dry-run is deprecated and can be replaced with --dry-run=client.'),
+      );
       dryRun = 'client';
     } else if (value === 'client' || value === 'server' || value === 'none') dryRun = value;
     else return failed(`error: Invalid dry-run value (${value}). Must be "none", "server", or "client".\n`);
@@ -133,7 +139,10 @@ export function completeCreate(args: string[], ctx: KubectlContext, spec: Comple
     if (validate === 'strict' || validate === 'true') fieldValidation = 'Strict';
     else if (validate === 'warn') fieldValidation = 'Warn';
     else if (validate === 'ignore' || validate === 'false') fieldValidation = 'Ignore';
-    else return failed(`error: invalid - validate option "${flags.string('validate') ?? ''}"; must be one of: strict (or true), warn, ignore (or false)\n`);
+    else
+      return failed(
+        `error: invalid - validate option "${flags.string('validate') ?? ''}"; must be one of: strict (or true), warn, ignore (or false)\n`,
+      );
   }
   const explicit = flags.string('namespace');
   return {
@@ -179,7 +188,10 @@ function normalizeOptionalValues(args: string[]): string[] {
  * extractArrayFlags takes StringArray flags out of args before the shared parser (which splits
  * on commas) sees them: `--from-literal=k=a,b` keeps its comma.
  */
-function extractArrayFlags(args: string[], names: string[]): { ok: true; rest: string[]; arrays: Map<string, string[]> } | { ok: false; error: string } {
+function extractArrayFlags(
+  args: string[],
+  names: string[],
+): { ok: true; rest: string[]; arrays: Map<string, string[]> } | { ok: false; error: string } {
   const arrays = new Map<string, string[]>(names.map((n) => [n, []]));
   const rest: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -211,7 +223,10 @@ function klogWarning(ctx: KubectlContext, location: string, message: string): st
 }
 
 /** toPrinter is PrintFlags.ToPrinter for the formats kubectl create accepts. */
-function toPrinter(flags: ParsedFlags, ctx: KubectlContext): { ok: true; printer: Printer } | { ok: false; error: string } {
+function toPrinter(
+  flags: ParsedFlags,
+  ctx: KubectlContext,
+): { ok: true; printer: Printer } | { ok: false; error: string } {
   let format = flags.string('output') ?? '';
   const templateArg = flags.string('template') ?? '';
   if (templateArg !== '' && !flags.values.has('output')) format = 'go-template';
@@ -241,20 +256,32 @@ function toPrinter(flags: ParsedFlags, ctx: KubectlContext): { ok: true; printer
     if (templateValue === '') return { ok: false, error: 'error: template format specified but no template given\n' };
     if (templateFormat === 'jsonpath-file') {
       const text = ctx.readFile?.(templateValue);
-      if (text === undefined) return { ok: false, error: `error: error reading --template ${templateValue}, open ${templateValue}: no such file or directory\n` };
+      if (text === undefined)
+        return {
+          ok: false,
+          error: `error: error reading --template ${templateValue}, open ${templateValue}: no such file or directory\n`,
+        };
       templateValue = text;
     }
     const parsed = parseJsonPath(templateValue);
     if (!parsed.ok) return parsed;
     return {
       ok: true,
-      printer: { kind: 'jsonpath', template: parsed.template, asJson: templateFormat === 'jsonpath-as-json', allowMissingKeys: flags.bool('allow-missing-template-keys') },
+      printer: {
+        kind: 'jsonpath',
+        template: parsed.template,
+        asJson: templateFormat === 'jsonpath-as-json',
+        allowMissingKeys: flags.bool('allow-missing-template-keys'),
+      },
     };
   }
   const templateFormats = ['go-template', 'go-template-file', 'template', 'templatefile', 'kyaml'];
   const head = format.split('=')[0] ?? '';
   if (templateFormats.includes(head)) return { ok: true, printer: { kind: 'unsupported', format: head } };
-  return { ok: false, error: `error: unable to match a printer suitable for the output format "${format}", allowed formats are: ${ALLOWED_FORMATS}\n` };
+  return {
+    ok: false,
+    error: `error: unable to match a printer suitable for the output format "${format}", allowed formats are: ${ALLOWED_FORMATS}\n`,
+  };
 }
 
 /** resourceName is `deployment.apps`, `namespace`: kind and group as kubectl's name printer writes them. */
@@ -263,14 +290,20 @@ export function resourceName(type: BuiltInType): string {
 }
 
 /** printObject prints a typed object with the chosen printer; operation is `created` and friends. */
-export function printObject(options: CreateOptions, type: BuiltInType, object: Record<string, unknown>, operation = 'created'): CommandResult {
+export function printObject(
+  options: CreateOptions,
+  type: BuiltInType,
+  object: Record<string, unknown>,
+  operation = 'created',
+): CommandResult {
   const warnings = options.warnings.join('');
   const name = ((object.metadata as { name?: string } | undefined)?.name ?? '') as string;
   const printer = options.printer;
   const done = (stdout: string) => ({ ...ok(stdout), stderr: warnings });
   switch (printer.kind) {
     case 'created': {
-      const suffix = options.dryRun === 'client' ? ' (dry run)' : options.dryRun === 'server' ? ' (server dry run)' : '';
+      const suffix =
+        options.dryRun === 'client' ? ' (dry run)' : options.dryRun === 'server' ? ' (server dry run)' : '';
       return done(`${resourceName(type)}/${name} ${operation}${suffix}\n`);
     }
     case 'name':
@@ -287,11 +320,17 @@ export function printObject(options: CreateOptions, type: BuiltInType, object: R
       }
     }
     case 'jsonpath': {
-      const result = executeJsonPath(printer.template, object, { typed: true, allowMissingKeys: printer.allowMissingKeys, outputJSON: printer.asJson });
+      const result = executeJsonPath(printer.template, object, {
+        typed: true,
+        allowMissingKeys: printer.allowMissingKeys,
+        outputJSON: printer.asJson,
+      });
       return result.ok ? done(result.text) : fail(`${warnings}${result.error}`);
     }
     case 'unsupported':
-      return fail(`${warnings}error: kubelab does not support -o ${printer.format} yet; use -o yaml, -o json, -o name or -o jsonpath\n`);
+      return fail(
+        `${warnings}error: kubelab does not support -o ${printer.format} yet; use -o yaml, -o json, -o name or -o jsonpath\n`,
+      );
   }
 }
 
@@ -352,7 +391,10 @@ function withLastApplied(object: Record<string, unknown>): Record<string, unknow
   const metadata = { ...((object.metadata as Record<string, unknown> | undefined) ?? {}) };
   const annotations = { ...((metadata.annotations as Record<string, string> | undefined) ?? {}) };
   delete annotations[LAST_APPLIED];
-  const base = goOrdered({ ...object, metadata: { ...metadata, ...(Object.keys(annotations).length ? { annotations } : {}) } });
+  const base = goOrdered({
+    ...object,
+    metadata: { ...metadata, ...(Object.keys(annotations).length ? { annotations } : {}) },
+  });
   if (!Object.keys(annotations).length) delete (base.metadata as Record<string, unknown>).annotations;
   const json = toKubectlJson(base, { typed: true, compact: true });
   annotations[LAST_APPLIED] = json;

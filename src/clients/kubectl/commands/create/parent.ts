@@ -18,7 +18,10 @@ export function parentCommand(parent: 'service' | 'secret', args: string[]): Com
     if (e instanceof FlagError) return fail(`error: ${e.message}\nSee 'kubectl ${path} --help' for usage.\n`);
     throw e;
   }
-  if (positional.length > 0) return fail(`error: unknown command ${goQuote(positional.join(' '))}\nSee 'kubectl ${path} -h' for help and examples\n`);
+  if (positional.length > 0)
+    return fail(
+      `error: unknown command ${goQuote(positional.join(' '))}\nSee 'kubectl ${path} -h' for help and examples\n`,
+    );
   return fail(CREATE_HELP[`${path} (no subcommand)`] ?? '');
 }
 

@@ -3,7 +3,10 @@ import { fail, type CommandResult, type KubectlContext } from '../../types.ts';
 import { completeCreate, finishCreate } from './options.ts';
 import { apiVersion, objectMeta, POD_DISRUPTION_BUDGET } from './types.ts';
 
-type Selector = { matchLabels?: Record<string, string>; matchExpressions?: { key: string; operator: string; values?: string[] }[] };
+type Selector = {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: { key: string; operator: string; values?: string[] }[];
+};
 
 /**
  * parseToLabelSelector is metav1.ParseToLabelSelector: `k=v` and `k==v` become matchLabels,
@@ -25,9 +28,16 @@ export function parseToLabelSelector(text: string): { ok: true; selector: Select
   }
   parts.push(current);
   // labels.Parse sorts the requirements by key.
-  const keyOf = (part: string) => part.trim().replace(/^!\s*/, '').split(/[\s!=<>(]/)[0] ?? '';
+  const keyOf = (part: string) =>
+    part
+      .trim()
+      .replace(/^!\s*/, '')
+      .split(/[\s!=<>(]/)[0] ?? '';
   parts.sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
-  const bad = (message: string) => ({ ok: false as const, error: `couldn't parse the selector string "${text}": ${message}` });
+  const bad = (message: string) => ({
+    ok: false as const,
+    error: `couldn't parse the selector string "${text}": ${message}`,
+  });
   for (const raw of parts) {
     const part = raw.trim();
     if (part === '' && parts.length === 1) break;
@@ -78,10 +88,14 @@ export async function createPodDisruptionBudget(args: string[], ctx: KubectlCont
   const minAvailable = o.flags.string('min-available') ?? '';
   const maxUnavailable = o.flags.string('max-unavailable') ?? '';
   if (selectorText === '') return fail('error: a selector must be specified\n');
-  if (minAvailable === '' && maxUnavailable === '') return fail('error: one of min-available or max-unavailable must be specified\n');
-  if (minAvailable !== '' && maxUnavailable !== '') return fail('error: min-available and max-unavailable cannot be both specified\n');
-  if (minAvailable !== '' && !/^[0-9]+%?$/.test(minAvailable)) return fail('error: invalid format specified for min-available\n');
-  if (maxUnavailable !== '' && !/^[0-9]+%?$/.test(maxUnavailable)) return fail('error: invalid format specified for max-unavailable\n');
+  if (minAvailable === '' && maxUnavailable === '')
+    return fail('error: one of min-available or max-unavailable must be specified\n');
+  if (minAvailable !== '' && maxUnavailable !== '')
+    return fail('error: min-available and max-unavailable cannot be both specified\n');
+  if (minAvailable !== '' && !/^[0-9]+%?$/.test(minAvailable))
+    return fail('error: invalid format specified for min-available\n');
+  if (maxUnavailable !== '' && !/^[0-9]+%?$/.test(maxUnavailable))
+    return fail('error: invalid format specified for max-unavailable\n');
   const selector = parseToLabelSelector(selectorText);
   if (!selector.ok) return fail(`error: ${selector.error}\n`);
   const pdb = {

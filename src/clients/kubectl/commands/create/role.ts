@@ -10,7 +10,22 @@ import { completeCreate, finishCreate, type CreateOptions } from './options.ts';
 import { apiVersion, objectMeta, ROLE } from './types.ts';
 
 /** VALID_RESOURCE_VERBS are the verbs kubectl knows; others only earn a warning. */
-export const VALID_RESOURCE_VERBS = ['*', 'get', 'delete', 'list', 'create', 'update', 'patch', 'watch', 'proxy', 'deletecollection', 'use', 'bind', 'escalate', 'impersonate'];
+export const VALID_RESOURCE_VERBS = [
+  '*',
+  'get',
+  'delete',
+  'list',
+  'create',
+  'update',
+  'patch',
+  'watch',
+  'proxy',
+  'deletecollection',
+  'use',
+  'bind',
+  'escalate',
+  'impersonate',
+];
 
 /** SPECIAL_VERBS only apply to these group/resources. */
 const SPECIAL_VERBS: Record<string, { group: string; resource: string }[]> = {
@@ -47,7 +62,10 @@ export interface RuleInput {
   resourceNames: string[];
 }
 
-export const ROLE_FLAGS = [{ name: 'verb', type: 'strings' as const }, { name: 'resource', type: 'strings' as const }];
+export const ROLE_FLAGS = [
+  { name: 'verb', type: 'strings' as const },
+  { name: 'resource', type: 'strings' as const },
+];
 
 /** completeRules is the rule part of CreateRoleOptions.Complete: verbs and names deduplicated, `*` wins. */
 export function completeRules(o: CreateOptions, resourceNames: string[]): RuleInput {
@@ -65,7 +83,11 @@ export function completeRules(o: CreateOptions, resourceNames: string[]): RuleIn
     const head = slash >= 0 ? r.slice(0, slash) : r;
     const subresource = slash >= 0 ? r.slice(slash + 1) : '';
     const dot = head.indexOf('.');
-    const resource: ResourceOption = { resource: dot >= 0 ? head.slice(0, dot) : head, group: dot >= 0 ? head.slice(dot + 1) : '', subresource };
+    const resource: ResourceOption = {
+      resource: dot >= 0 ? head.slice(0, dot) : head,
+      group: dot >= 0 ? head.slice(dot + 1) : '',
+      subresource,
+    };
     if (resource.resource === '*' && dot < 0 && slash < 0) {
       resources = [resource];
       break;
@@ -81,9 +103,12 @@ type Mapped = { ok: true; group: string; resource: string } | { ok: false; error
 export function resourceFor(registry: ResourceRegistry, input: { group: string; resource: string }): Mapped {
   const all = registry.all();
   let { group, resource } = { group: input.group, resource: input.resource.toLowerCase() };
-  const exact = all.some((t) => (group === '' || t.group === group) && (t.plural === resource || t.singular === resource));
+  const exact = all.some(
+    (t) => (group === '' || t.group === group) && (t.plural === resource || t.singular === resource),
+  );
   if (!exact) {
-    const short = all.find((t) => (group === '' || t.group === group) && t.shortNames.includes(resource)) ??
+    const short =
+      all.find((t) => (group === '' || t.group === group) && t.shortNames.includes(resource)) ??
       (group === '' ? undefined : all.find((t) => t.group.startsWith(group) && t.shortNames.includes(resource)));
     if (short) [group, resource] = [short.group, short.plural];
   }
@@ -92,7 +117,12 @@ export function resourceFor(registry: ResourceRegistry, input: { group: string; 
   if (found.length === 0 && group !== '') found = all.filter((t) => t.group.startsWith(group) && matches(t));
   const match = found[0];
   if (!match) {
-    return { ok: false, error: group ? `the server doesn't have a resource type "${resource}" in group "${group}"\n` : `the server doesn't have a resource type "${resource}"\n` };
+    return {
+      ok: false,
+      error: group
+        ? `the server doesn't have a resource type "${resource}" in group "${group}"\n`
+        : `the server doesn't have a resource type "${resource}"\n`,
+    };
   }
   return { ok: true, group: match.group, resource: match.plural };
 }
@@ -103,7 +133,9 @@ export function validateResources(registry: ResourceRegistry, input: RuleInput):
     if (r.resource === '') return 'error: resource must be specified if apiGroup/subresource specified\n';
     if (r.resource === '*') return undefined;
     const mapped = resourceFor(registry, r);
-    const resolved = mapped.ok ? { group: mapped.group, resource: mapped.resource } : { group: r.group, resource: r.resource };
+    const resolved = mapped.ok
+      ? { group: mapped.group, resource: mapped.resource }
+      : { group: r.group, resource: r.resource };
     for (const verb of input.verbs) {
       const allowed = SPECIAL_VERBS[verb];
       if (allowed && !allowed.some((a) => a.group === resolved.group && a.resource === resolved.resource)) {
@@ -116,7 +148,11 @@ export function validateResources(registry: ResourceRegistry, input: RuleInput):
 }
 
 /** policyRules is generateResourcePolicyRules: one rule per API group, groups sorted, then the URLs. */
-export function policyRules(registry: ResourceRegistry, input: RuleInput, nonResourceURLs: string[]): Record<string, unknown>[] {
+export function policyRules(
+  registry: ResourceRegistry,
+  input: RuleInput,
+  nonResourceURLs: string[],
+): Record<string, unknown>[] {
   const byGroup = new Map<string, string[]>();
   for (const r of input.resources) {
     const mapped = resourceFor(registry, r);
@@ -139,7 +175,9 @@ export function policyRules(registry: ResourceRegistry, input: RuleInput, nonRes
 
 /** verbWarnings are the `Warning: 'x' is not a standard resource verb` lines. */
 export function verbWarnings(verbs: string[]): string[] {
-  return verbs.filter((v) => !VALID_RESOURCE_VERBS.includes(v)).map((v) => `Warning: '${v}' is not a standard resource verb\n`);
+  return verbs
+    .filter((v) => !VALID_RESOURCE_VERBS.includes(v))
+    .map((v) => `Warning: '${v}' is not a standard resource verb\n`);
 }
 
 export async function createRole(args: string[], ctx: KubectlContext): Promise<CommandResult> {
@@ -149,7 +187,8 @@ export async function createRole(args: string[], ctx: KubectlContext): Promise<C
   const input = completeRules(o, done.arrays.get('resource-name') ?? []);
   if (input.verbs.length === 0) return fail('error: at least one verb must be specified\n');
   o.warnings.push(...verbWarnings(input.verbs));
-  if (input.resources.length === 0) return fail(`${o.warnings.join('')}error: at least one resource must be specified\n`);
+  if (input.resources.length === 0)
+    return fail(`${o.warnings.join('')}error: at least one resource must be specified\n`);
   const registry = await discover(ctx.client);
   const invalid = validateResources(registry, input);
   if (invalid) return fail(`${o.warnings.join('')}${invalid}`);

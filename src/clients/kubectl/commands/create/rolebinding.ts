@@ -6,14 +6,19 @@ import { apiVersion, objectMeta, ROLE_BINDING } from './types.ts';
 const RBAC = 'rbac.authorization.k8s.io';
 
 /** subjects builds users, then groups, then service accounts, as kubectl does. */
-export function subjects(users: string[], groups: string[], serviceAccounts: string[]): { ok: true; subjects: Record<string, unknown>[] } | { ok: false; error: string } {
+export function subjects(
+  users: string[],
+  groups: string[],
+  serviceAccounts: string[],
+): { ok: true; subjects: Record<string, unknown>[] } | { ok: false; error: string } {
   const out: Record<string, unknown>[] = [
     ...users.map((name) => ({ kind: 'User', apiGroup: RBAC, name })),
     ...groups.map((name) => ({ kind: 'Group', apiGroup: RBAC, name })),
   ];
   for (const sa of serviceAccounts) {
     const tokens = sa.split(':');
-    if (tokens.length !== 2 || tokens[0] === '' || tokens[1] === '') return { ok: false, error: 'error: serviceaccount must be <namespace>:<name>\n' };
+    if (tokens.length !== 2 || tokens[0] === '' || tokens[1] === '')
+      return { ok: false, error: 'error: serviceaccount must be <namespace>:<name>\n' };
     out.push({ kind: 'ServiceAccount', name: tokens[1], namespace: tokens[0] });
   }
   return { ok: true, subjects: out };
@@ -34,8 +39,13 @@ export async function createRoleBinding(args: string[], ctx: KubectlContext): Pr
   const o = done.options;
   const role = o.flags.string('role') ?? '';
   const clusterRole = o.flags.string('clusterrole') ?? '';
-  if ((role === '') === (clusterRole === '')) return fail('error: exactly one of clusterrole or role must be specified\n');
-  const built = subjects(done.arrays.get('user') ?? [], done.arrays.get('group') ?? [], done.arrays.get('serviceaccount') ?? []);
+  if ((role === '') === (clusterRole === ''))
+    return fail('error: exactly one of clusterrole or role must be specified\n');
+  const built = subjects(
+    done.arrays.get('user') ?? [],
+    done.arrays.get('group') ?? [],
+    done.arrays.get('serviceaccount') ?? [],
+  );
   if (!built.ok) return fail(built.error);
   const binding = {
     kind: 'RoleBinding',

@@ -25,7 +25,9 @@ export async function createSecretDockerRegistry(args: string[], ctx: KubectlCon
   const email = o.flags.string('docker-email') ?? '';
   const server = o.flags.string('docker-server') ?? '';
   if (files.length === 0 && (username === '' || password === '' || server === '')) {
-    return fail('error: either --from-file or the combination of --docker-username, --docker-password and --docker-server is required\n');
+    return fail(
+      'error: either --from-file or the combination of --docker-username, --docker-password and --docker-server is required\n',
+    );
   }
   const data = new SecretData();
   if (files.length > 0) {
@@ -41,6 +43,12 @@ export async function createSecretDockerRegistry(args: string[], ctx: KubectlCon
     if (auth) entry.auth = auth;
     data.data['.dockerconfigjson'] = base64(marshalGoJson({ auths: { [server]: entry } }, { typed: true }));
   }
-  const secret = secretObject(o.name, o.enforceNamespace ? o.namespace : undefined, 'kubernetes.io/dockerconfigjson', data.data, o.flags.bool('append-hash'));
+  const secret = secretObject(
+    o.name,
+    o.enforceNamespace ? o.namespace : undefined,
+    'kubernetes.io/dockerconfigjson',
+    data.data,
+    o.flags.bool('append-hash'),
+  );
   return finishCreate(ctx, o, SECRET, secret, { wrap: 'failed to create secret ' });
 }

@@ -42,12 +42,20 @@ export async function createSecretTls(args: string[], ctx: KubectlContext): Prom
   const keyPath = o.flags.string('key') ?? '';
   if (certPath === '' || keyPath === '') return fail('error: key and cert must be specified\n');
   const cert = ctx.readFile?.(certPath);
-  if (cert === undefined) return fail(`error: Cannot read file ${certPath}, open ${certPath}: no such file or directory\n`);
+  if (cert === undefined)
+    return fail(`error: Cannot read file ${certPath}, open ${certPath}: no such file or directory\n`);
   const key = ctx.readFile?.(keyPath);
-  if (key === undefined) return fail(`error: Cannot read file ${keyPath}, open ${keyPath}: no such file or directory\n`);
+  if (key === undefined)
+    return fail(`error: Cannot read file ${keyPath}, open ${keyPath}: no such file or directory\n`);
   const invalid = checkKeyPair(cert, key);
   if (invalid) return fail(`error: ${invalid}\n`);
   const data = { 'tls.crt': base64(cert), 'tls.key': base64(key) };
-  const secret = secretObject(o.name, o.enforceNamespace ? o.namespace : undefined, 'kubernetes.io/tls', data, o.flags.bool('append-hash'));
+  const secret = secretObject(
+    o.name,
+    o.enforceNamespace ? o.namespace : undefined,
+    'kubernetes.io/tls',
+    data,
+    o.flags.bool('append-hash'),
+  );
   return finishCreate(ctx, o, SECRET, secret, { wrap: 'failed to create secret: ' });
 }

@@ -43,7 +43,13 @@ export class SecretData {
 }
 
 /** secretObject is newSecretObj: name, namespace when forced, type when given, and the data. */
-export function secretObject(name: string, namespace: string | undefined, type: string, data: Record<string, string>, appendHash: boolean) {
+export function secretObject(
+  name: string,
+  namespace: string | undefined,
+  type: string,
+  data: Record<string, string>,
+  appendHash: boolean,
+) {
   const finalName = appendHash ? `${name}-${secretHash(name, type, data)}` : name;
   return {
     kind: 'Secret',
@@ -88,7 +94,13 @@ async function createSecretGeneric(args: string[], ctx: KubectlContext): Promise
     const error = readEnvFile(ctx, envFile, 'secret', (k, v) => data.add(k, v));
     if (error) return fail(`error: ${error}\n`);
   }
-  const secret = secretObject(o.name, o.enforceNamespace ? o.namespace : undefined, o.flags.string('type') ?? '', data.data, o.flags.bool('append-hash'));
+  const secret = secretObject(
+    o.name,
+    o.enforceNamespace ? o.namespace : undefined,
+    o.flags.string('type') ?? '',
+    data.data,
+    o.flags.bool('append-hash'),
+  );
   return finishCreate(ctx, o, SECRET, secret, { wrap: 'failed to create secret: ' });
 }
 

@@ -46,15 +46,19 @@ function isValidPortName(port: string): string[] {
   if (!/^[-a-z0-9]+$/.test(port)) errs.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
   if (!/[a-z]/.test(port)) errs.push('must contain at least one letter (a-z)');
   if (port.includes('--')) errs.push('must not contain consecutive hyphens');
-  if (port.length > 0 && (port.startsWith('-') || port.endsWith('-'))) errs.push('must not begin or end with a hyphen (-)');
+  if (port.length > 0 && (port.startsWith('-') || port.endsWith('-')))
+    errs.push('must not begin or end with a hyphen (-)');
   return errs;
 }
 
 /** parsePorts reads `port[:targetPort]`: the port as utilsnet.ParsePort, the target as a number or a port name. */
-export function parsePorts(spec: string): { ok: true; port: number; target: number | string } | { ok: false; error: string } {
+export function parsePorts(
+  spec: string,
+): { ok: true; port: number; target: number | string } | { ok: false; error: string } {
   const parts = spec.split(':');
   const first = parts[0] ?? '';
-  if (!/^[0-9]+$/.test(first)) return { ok: false, error: `strconv.ParseUint: parsing ${goQuote(first)}: invalid syntax` };
+  if (!/^[0-9]+$/.test(first))
+    return { ok: false, error: `strconv.ParseUint: parsing ${goQuote(first)}: invalid syntax` };
   const port = Number(first);
   if (port > 65535) return { ok: false, error: `strconv.ParseUint: parsing ${goQuote(first)}: value out of range` };
   if (parts.length === 1) return { ok: true, port, target: port };
@@ -75,14 +79,20 @@ export async function createService(args: string[], ctx: KubectlContext): Promis
   const spec = sub === undefined ? undefined : SUBCOMMANDS[sub];
   if (!spec) return parentCommand('service', args);
   const rest = [...args.slice(0, at), ...args.slice(at + 1)];
-  const done = completeCreate(rest, ctx, { path: `create service ${sub}`, flags: spec.flags, ...(spec.required ? { required: spec.required } : {}) });
+  const done = completeCreate(rest, ctx, {
+    path: `create service ${sub}`,
+    flags: spec.flags,
+    ...(spec.required ? { required: spec.required } : {}),
+  });
   if (!done.ok) return done.result;
   const o = done.options;
   const clusterIP = o.flags.string('clusterip') ?? '';
   const tcp = o.flags.strings('tcp');
   const externalName = o.flags.string('external-name') ?? '';
-  if (clusterIP === 'None' && spec.type !== 'ClusterIP') return fail('error: ClusterIP=None can only be used with ClusterIP service type\n');
-  if (clusterIP !== 'None' && tcp.length === 0 && spec.type !== 'ExternalName') return fail('error: at least one tcp port specifier must be provided\n');
+  if (clusterIP === 'None' && spec.type !== 'ClusterIP')
+    return fail('error: ClusterIP=None can only be used with ClusterIP service type\n');
+  if (clusterIP !== 'None' && tcp.length === 0 && spec.type !== 'ExternalName')
+    return fail('error: at least one tcp port specifier must be provided\n');
   if (spec.type === 'ExternalName' && (externalName.length > 253 || !DNS1123_SUBDOMAIN.test(externalName))) {
     return fail(`error: invalid service external name ${externalName}\n`);
   }

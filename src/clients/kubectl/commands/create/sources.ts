@@ -19,8 +19,10 @@ export function parseLiteralSource(source: string): SourceResult<[string, string
 export function parseFileSource(source: string): SourceResult<[string, string]> {
   const separators = source.split('=').length - 1;
   if (separators === 0) return { ok: true, value: [basename(source), source] };
-  if (separators === 1 && source.startsWith('=')) return { ok: false, error: `key name for file path ${source.slice(1)} missing` };
-  if (separators === 1 && source.endsWith('=')) return { ok: false, error: `file path for key name ${source.slice(0, -1)} missing` };
+  if (separators === 1 && source.startsWith('='))
+    return { ok: false, error: `key name for file path ${source.slice(1)} missing` };
+  if (separators === 1 && source.endsWith('='))
+    return { ok: false, error: `file path for key name ${source.slice(0, -1)} missing` };
   if (separators > 1) return { ok: false, error: "key names or file paths cannot contain '='" };
   const [key = '', path = ''] = source.split('=');
   return { ok: true, value: [key, path] };
@@ -111,7 +113,12 @@ export function readFileSources(ctx: KubectlContext, sources: string[]): SourceR
  * readEnvFile is cmdutil.AddFromEnvFile: `KEY=value` lines (a key alone reads the environment, empty
  * here), blank lines and `#` comments skipped; add() stores a pair or returns its error.
  */
-export function readEnvFile(ctx: KubectlContext, path: string, kind: 'config' | 'secret', add: (key: string, value: string) => string | undefined): string | undefined {
+export function readEnvFile(
+  ctx: KubectlContext,
+  path: string,
+  kind: 'config' | 'secret',
+  add: (key: string, value: string) => string | undefined,
+): string | undefined {
   if (ctx.listDir?.(path)) return `env ${kind} file cannot be a directory`;
   const text = ctx.readFile?.(path);
   if (text === undefined) return `error reading ${path}: no such file or directory`;

@@ -40,7 +40,9 @@ export async function createToken(args: string[], ctx: KubectlContext): Promise<
   if (durationText !== undefined) {
     const parsed = goParseDuration(durationText);
     if (parsed === undefined) {
-      return fail(`error: invalid argument "${durationText}" for "--duration" flag: time: invalid duration ${goQuote(durationText)}\nSee 'kubectl create token --help' for usage.\n`);
+      return fail(
+        `error: invalid argument "${durationText}" for "--duration" flag: time: invalid duration ${goQuote(durationText)}\nSee 'kubectl create token --help' for usage.\n`,
+      );
     }
     durationMs = parsed;
   }
@@ -52,10 +54,12 @@ export async function createToken(args: string[], ctx: KubectlContext): Promise<
   if (durationMs % 1000 !== 0) return fail('error: --duration cannot be expressed in units less than seconds\n');
   if (audiences.some((a) => a === '')) return fail('error: --audience must not be an empty string\n');
   if (kind === '') {
-    if (boundName !== '') return fail('error: --bound-object-name can only be set if --bound-object-kind is provided\n');
+    if (boundName !== '')
+      return fail('error: --bound-object-name can only be set if --bound-object-kind is provided\n');
     if (boundUid !== '') return fail('error: --bound-object-uid can only be set if --bound-object-kind is provided\n');
   } else {
-    if (!BOUND_KINDS[kind]) return fail(`error: supported --bound-object-kind values are ${Object.keys(BOUND_KINDS).sort().join(', ')}\n`);
+    if (!BOUND_KINDS[kind])
+      return fail(`error: supported --bound-object-kind values are ${Object.keys(BOUND_KINDS).sort().join(', ')}\n`);
     if (boundName === '') return fail('error: --bound-object-name is required if --bound-object-kind is provided\n');
   }
   const request = goOrdered({
@@ -65,7 +69,16 @@ export async function createToken(args: string[], ctx: KubectlContext): Promise<
     spec: {
       ...(audiences.length ? { audiences } : {}),
       ...(durationMs > 0 ? { expirationSeconds: durationMs / 1000 } : {}),
-      ...(kind ? { boundObjectRef: { kind, apiVersion: BOUND_KINDS[kind], name: boundName, ...(boundUid ? { uid: boundUid } : {}) } } : {}),
+      ...(kind
+        ? {
+            boundObjectRef: {
+              kind,
+              apiVersion: BOUND_KINDS[kind],
+              name: boundName,
+              ...(boundUid ? { uid: boundUid } : {}),
+            },
+          }
+        : {}),
     },
   });
   const response = await ctx.client.request({
@@ -74,7 +87,11 @@ export async function createToken(args: string[], ctx: KubectlContext): Promise<
     body: request,
   });
   if (response.status >= 400) return fail(requestError(response.body, { wrap: 'failed to create token: ' }));
-  const body = goOrdered({ kind: 'TokenRequest', apiVersion: apiVersion(TOKEN_REQUEST), ...(response.body as Record<string, unknown>) });
+  const body = goOrdered({
+    kind: 'TokenRequest',
+    apiVersion: apiVersion(TOKEN_REQUEST),
+    ...(response.body as Record<string, unknown>),
+  });
   const token = ((body.status as { token?: string } | undefined)?.token ?? '') as string;
   if (token === '') return fail('error: failed to create token: no token in server response\n');
   if (o.flags.values.has('output')) return printObject(o, TOKEN_REQUEST, body);

@@ -33,16 +33,46 @@ const OBJECT_META: [string, Shape][] = [
   ['managedFields', '[]ManagedFieldsEntry'],
 ];
 
-const TOP = (spec: [string, Shape][]): [string, Shape][] => [['kind', 'v'], ['apiVersion', 'v'], ['metadata', 'ObjectMeta!'], ...spec];
+const TOP = (spec: [string, Shape][]): [string, Shape][] => [
+  ['kind', 'v'],
+  ['apiVersion', 'v'],
+  ['metadata', 'ObjectMeta!'],
+  ...spec,
+];
 
 const TYPES: Record<string, [string, Shape][]> = {
   ObjectMeta: OBJECT_META,
-  OwnerReference: [['apiVersion', 'v'], ['kind', 'v'], ['name', 'v'], ['uid', 'v'], ['controller', 'v'], ['blockOwnerDeletion', 'v']],
-  ManagedFieldsEntry: [['manager', 'v'], ['operation', 'v'], ['apiVersion', 'v'], ['time', 'v'], ['fieldsType', 'v'], ['fieldsV1', 'Raw'], ['subresource', 'v']],
-  LabelSelector: [['matchLabels', 'map'], ['matchExpressions', '[]LabelSelectorRequirement']],
-  LabelSelectorRequirement: [['key', 'v'], ['operator', 'v'], ['values', 'v']],
+  OwnerReference: [
+    ['apiVersion', 'v'],
+    ['kind', 'v'],
+    ['name', 'v'],
+    ['uid', 'v'],
+    ['controller', 'v'],
+    ['blockOwnerDeletion', 'v'],
+  ],
+  ManagedFieldsEntry: [
+    ['manager', 'v'],
+    ['operation', 'v'],
+    ['apiVersion', 'v'],
+    ['time', 'v'],
+    ['fieldsType', 'v'],
+    ['fieldsV1', 'Raw'],
+    ['subresource', 'v'],
+  ],
+  LabelSelector: [
+    ['matchLabels', 'map'],
+    ['matchExpressions', '[]LabelSelectorRequirement'],
+  ],
+  LabelSelectorRequirement: [
+    ['key', 'v'],
+    ['operator', 'v'],
+    ['values', 'v'],
+  ],
 
-  Deployment: TOP([['spec', 'DeploymentSpec!'], ['status', 'DeploymentStatus!']]),
+  Deployment: TOP([
+    ['spec', 'DeploymentSpec!'],
+    ['status', 'DeploymentStatus!'],
+  ]),
   DeploymentSpec: [
     ['replicas', 'v'],
     ['selector', 'LabelSelector'],
@@ -53,8 +83,14 @@ const TYPES: Record<string, [string, Shape][]> = {
     ['paused', 'v'],
     ['progressDeadlineSeconds', 'v'],
   ],
-  DeploymentStrategy: [['type', 'v'], ['rollingUpdate', 'RollingUpdate']],
-  RollingUpdate: [['maxUnavailable', 'v'], ['maxSurge', 'v']],
+  DeploymentStrategy: [
+    ['type', 'v'],
+    ['rollingUpdate', 'RollingUpdate'],
+  ],
+  RollingUpdate: [
+    ['maxUnavailable', 'v'],
+    ['maxSurge', 'v'],
+  ],
   DeploymentStatus: [
     ['observedGeneration', 'v'],
     ['replicas', 'v'],
@@ -66,9 +102,21 @@ const TYPES: Record<string, [string, Shape][]> = {
     ['conditions', '[]Condition'],
     ['collisionCount', 'v'],
   ],
-  Condition: [['type', 'v'], ['status', 'v'], ['observedGeneration', 'v'], ['lastProbeTime', 'v'], ['lastUpdateTime', 'v'], ['lastTransitionTime', 'v'], ['reason', 'v'], ['message', 'v']],
+  Condition: [
+    ['type', 'v'],
+    ['status', 'v'],
+    ['observedGeneration', 'v'],
+    ['lastProbeTime', 'v'],
+    ['lastUpdateTime', 'v'],
+    ['lastTransitionTime', 'v'],
+    ['reason', 'v'],
+    ['message', 'v'],
+  ],
 
-  PodTemplateSpec: [['metadata', 'ObjectMeta!'], ['spec', 'PodSpec!']],
+  PodTemplateSpec: [
+    ['metadata', 'ObjectMeta!'],
+    ['spec', 'PodSpec!'],
+  ],
   PodSpec: [
     ['volumes', 'v'],
     ['initContainers', '[]Container'],
@@ -139,12 +187,37 @@ const TYPES: Record<string, [string, Shape][]> = {
     ['stdinOnce', 'v'],
     ['tty', 'v'],
   ],
-  ContainerPort: [['name', 'v'], ['hostPort', 'v'], ['containerPort', 'v!'], ['protocol', 'v'], ['hostIP', 'v']],
-  EnvVar: [['name', 'v!'], ['value', 'v'], ['valueFrom', 'v']],
-  ResourceRequirements: [['limits', 'map'], ['requests', 'map'], ['claims', 'v']],
-  VolumeMount: [['name', 'v!'], ['readOnly', 'v'], ['recursiveReadOnly', 'v'], ['mountPath', 'v!'], ['subPath', 'v'], ['mountPropagation', 'v'], ['subPathExpr', 'v']],
+  ContainerPort: [
+    ['name', 'v'],
+    ['hostPort', 'v'],
+    ['containerPort', 'v!'],
+    ['protocol', 'v'],
+    ['hostIP', 'v'],
+  ],
+  EnvVar: [
+    ['name', 'v!'],
+    ['value', 'v'],
+    ['valueFrom', 'v'],
+  ],
+  ResourceRequirements: [
+    ['limits', 'map'],
+    ['requests', 'map'],
+    ['claims', 'v'],
+  ],
+  VolumeMount: [
+    ['name', 'v!'],
+    ['readOnly', 'v'],
+    ['recursiveReadOnly', 'v'],
+    ['mountPath', 'v!'],
+    ['subPath', 'v'],
+    ['mountPropagation', 'v'],
+    ['subPathExpr', 'v'],
+  ],
 
-  Service: TOP([['spec', 'ServiceSpec!'], ['status', 'ServiceStatus!']]),
+  Service: TOP([
+    ['spec', 'ServiceSpec!'],
+    ['status', 'ServiceStatus!'],
+  ]),
   ServiceSpec: [
     ['ports', '[]ServicePort'],
     ['selector', 'map'],
@@ -167,18 +240,50 @@ const TYPES: Record<string, [string, Shape][]> = {
     ['internalTrafficPolicy', 'v'],
     ['trafficDistribution', 'v'],
   ],
-  ServicePort: [['name', 'v'], ['protocol', 'v'], ['appProtocol', 'v'], ['port', 'v!'], ['targetPort', 'v'], ['nodePort', 'v']],
-  ServiceStatus: [['loadBalancer', 'LoadBalancerStatus!'], ['conditions', '[]Condition']],
+  ServicePort: [
+    ['name', 'v'],
+    ['protocol', 'v'],
+    ['appProtocol', 'v'],
+    ['port', 'v!'],
+    ['targetPort', 'v'],
+    ['nodePort', 'v'],
+  ],
+  ServiceStatus: [
+    ['loadBalancer', 'LoadBalancerStatus!'],
+    ['conditions', '[]Condition'],
+  ],
   LoadBalancerStatus: [['ingress', 'v']],
 
-  ConfigMap: TOP([['immutable', 'v'], ['data', 'map'], ['binaryData', 'map']]),
-  Secret: TOP([['immutable', 'v'], ['data', 'map'], ['stringData', 'map'], ['type', 'v']]),
-  Namespace: TOP([['spec', 'NamespaceSpec!'], ['status', 'NamespaceStatus!']]),
+  ConfigMap: TOP([
+    ['immutable', 'v'],
+    ['data', 'map'],
+    ['binaryData', 'map'],
+  ]),
+  Secret: TOP([
+    ['immutable', 'v'],
+    ['data', 'map'],
+    ['stringData', 'map'],
+    ['type', 'v'],
+  ]),
+  Namespace: TOP([
+    ['spec', 'NamespaceSpec!'],
+    ['status', 'NamespaceStatus!'],
+  ]),
   NamespaceSpec: [['finalizers', 'v']],
-  NamespaceStatus: [['phase', 'v'], ['conditions', '[]Condition']],
-  ServiceAccount: TOP([['secrets', 'v'], ['imagePullSecrets', 'v'], ['automountServiceAccountToken', 'v']]),
+  NamespaceStatus: [
+    ['phase', 'v'],
+    ['conditions', '[]Condition'],
+  ],
+  ServiceAccount: TOP([
+    ['secrets', 'v'],
+    ['imagePullSecrets', 'v'],
+    ['automountServiceAccountToken', 'v'],
+  ]),
 
-  Job: TOP([['spec', 'JobSpec!'], ['status', 'JobStatus!']]),
+  Job: TOP([
+    ['spec', 'JobSpec!'],
+    ['status', 'JobStatus!'],
+  ]),
   JobSpec: [
     ['parallelism', 'v'],
     ['completions', 'v'],
@@ -210,7 +315,10 @@ const TYPES: Record<string, [string, Shape][]> = {
     ['uncountedTerminatedPods', 'v'],
     ['ready', 'v'],
   ],
-  CronJob: TOP([['spec', 'CronJobSpec!'], ['status', 'CronJobStatus!']]),
+  CronJob: TOP([
+    ['spec', 'CronJobSpec!'],
+    ['status', 'CronJobStatus!'],
+  ]),
   CronJobSpec: [
     ['schedule', 'v!'],
     ['timeZone', 'v'],
@@ -221,24 +329,73 @@ const TYPES: Record<string, [string, Shape][]> = {
     ['successfulJobsHistoryLimit', 'v'],
     ['failedJobsHistoryLimit', 'v'],
   ],
-  JobTemplateSpec: [['metadata', 'ObjectMeta!'], ['spec', 'JobSpec!']],
-  CronJobStatus: [['active', 'v'], ['lastScheduleTime', 'v'], ['lastSuccessfulTime', 'v']],
+  JobTemplateSpec: [
+    ['metadata', 'ObjectMeta!'],
+    ['spec', 'JobSpec!'],
+  ],
+  CronJobStatus: [
+    ['active', 'v'],
+    ['lastScheduleTime', 'v'],
+    ['lastSuccessfulTime', 'v'],
+  ],
 
   Role: TOP([['rules', '[]PolicyRule!']]),
-  ClusterRole: TOP([['rules', '[]PolicyRule!'], ['aggregationRule', 'AggregationRule']]),
-  PolicyRule: [['verbs', 'v!'], ['apiGroups', 'v'], ['resources', 'v'], ['resourceNames', 'v'], ['nonResourceURLs', 'v']],
+  ClusterRole: TOP([
+    ['rules', '[]PolicyRule!'],
+    ['aggregationRule', 'AggregationRule'],
+  ]),
+  PolicyRule: [
+    ['verbs', 'v!'],
+    ['apiGroups', 'v'],
+    ['resources', 'v'],
+    ['resourceNames', 'v'],
+    ['nonResourceURLs', 'v'],
+  ],
   AggregationRule: [['clusterRoleSelectors', '[]LabelSelector']],
-  RoleBinding: TOP([['subjects', '[]Subject'], ['roleRef', 'RoleRef!']]),
-  ClusterRoleBinding: TOP([['subjects', '[]Subject'], ['roleRef', 'RoleRef!']]),
-  Subject: [['kind', 'v!'], ['apiGroup', 'v'], ['name', 'v!'], ['namespace', 'v']],
-  RoleRef: [['apiGroup', 'v!'], ['kind', 'v!'], ['name', 'v!']],
+  RoleBinding: TOP([
+    ['subjects', '[]Subject'],
+    ['roleRef', 'RoleRef!'],
+  ]),
+  ClusterRoleBinding: TOP([
+    ['subjects', '[]Subject'],
+    ['roleRef', 'RoleRef!'],
+  ]),
+  Subject: [
+    ['kind', 'v!'],
+    ['apiGroup', 'v'],
+    ['name', 'v!'],
+    ['namespace', 'v'],
+  ],
+  RoleRef: [
+    ['apiGroup', 'v!'],
+    ['kind', 'v!'],
+    ['name', 'v!'],
+  ],
 
-  ResourceQuota: TOP([['spec', 'ResourceQuotaSpec!'], ['status', 'ResourceQuotaStatus!']]),
-  ResourceQuotaSpec: [['hard', 'map'], ['scopes', 'v'], ['scopeSelector', 'v']],
-  ResourceQuotaStatus: [['hard', 'map'], ['used', 'map']],
+  ResourceQuota: TOP([
+    ['spec', 'ResourceQuotaSpec!'],
+    ['status', 'ResourceQuotaStatus!'],
+  ]),
+  ResourceQuotaSpec: [
+    ['hard', 'map'],
+    ['scopes', 'v'],
+    ['scopeSelector', 'v'],
+  ],
+  ResourceQuotaStatus: [
+    ['hard', 'map'],
+    ['used', 'map'],
+  ],
 
-  PodDisruptionBudget: TOP([['spec', 'PodDisruptionBudgetSpec!'], ['status', 'PodDisruptionBudgetStatus!']]),
-  PodDisruptionBudgetSpec: [['minAvailable', 'v'], ['selector', 'LabelSelector'], ['maxUnavailable', 'v'], ['unhealthyPodEvictionPolicy', 'v']],
+  PodDisruptionBudget: TOP([
+    ['spec', 'PodDisruptionBudgetSpec!'],
+    ['status', 'PodDisruptionBudgetStatus!'],
+  ]),
+  PodDisruptionBudgetSpec: [
+    ['minAvailable', 'v'],
+    ['selector', 'LabelSelector'],
+    ['maxUnavailable', 'v'],
+    ['unhealthyPodEvictionPolicy', 'v'],
+  ],
   PodDisruptionBudgetStatus: [
     ['observedGeneration', 'v'],
     ['disruptedPods', 'map'],
@@ -248,23 +405,65 @@ const TYPES: Record<string, [string, Shape][]> = {
     ['expectedPods', 'v!'],
     ['conditions', '[]Condition'],
   ],
-  PriorityClass: TOP([['value', 'v!'], ['globalDefault', 'v'], ['description', 'v'], ['preemptionPolicy', 'v']]),
+  PriorityClass: TOP([
+    ['value', 'v!'],
+    ['globalDefault', 'v'],
+    ['description', 'v'],
+    ['preemptionPolicy', 'v'],
+  ]),
 
-  Ingress: TOP([['spec', 'IngressSpec!'], ['status', 'IngressStatus!']]),
-  IngressSpec: [['ingressClassName', 'v'], ['defaultBackend', 'IngressBackend'], ['tls', '[]IngressTLS'], ['rules', '[]IngressRule']],
-  IngressBackend: [['service', 'IngressServiceBackend'], ['resource', 'v']],
-  IngressServiceBackend: [['name', 'v!'], ['port', 'ServiceBackendPort!']],
-  ServiceBackendPort: [['name', 'v'], ['number', 'v']],
-  IngressTLS: [['hosts', 'v'], ['secretName', 'v']],
-  IngressRule: [['host', 'v'], ['http', 'HTTPIngressRuleValue']],
+  Ingress: TOP([
+    ['spec', 'IngressSpec!'],
+    ['status', 'IngressStatus!'],
+  ]),
+  IngressSpec: [
+    ['ingressClassName', 'v'],
+    ['defaultBackend', 'IngressBackend'],
+    ['tls', '[]IngressTLS'],
+    ['rules', '[]IngressRule'],
+  ],
+  IngressBackend: [
+    ['service', 'IngressServiceBackend'],
+    ['resource', 'v'],
+  ],
+  IngressServiceBackend: [
+    ['name', 'v!'],
+    ['port', 'ServiceBackendPort!'],
+  ],
+  ServiceBackendPort: [
+    ['name', 'v'],
+    ['number', 'v'],
+  ],
+  IngressTLS: [
+    ['hosts', 'v'],
+    ['secretName', 'v'],
+  ],
+  IngressRule: [
+    ['host', 'v'],
+    ['http', 'HTTPIngressRuleValue'],
+  ],
   HTTPIngressRuleValue: [['paths', '[]HTTPIngressPath!']],
-  HTTPIngressPath: [['path', 'v'], ['pathType', 'v'], ['backend', 'IngressBackend!']],
+  HTTPIngressPath: [
+    ['path', 'v'],
+    ['pathType', 'v'],
+    ['backend', 'IngressBackend!'],
+  ],
   IngressStatus: [['loadBalancer', 'IngressLoadBalancerStatus!']],
   IngressLoadBalancerStatus: [['ingress', 'v']],
 
-  TokenRequest: TOP([['spec', 'TokenRequestSpec!'], ['status', 'TokenRequestStatus!']]),
-  TokenRequestSpec: [['audiences', 'v!'], ['expirationSeconds', 'v'], ['boundObjectRef', 'v']],
-  TokenRequestStatus: [['token', 'v!'], ['expirationTimestamp', 'v!']],
+  TokenRequest: TOP([
+    ['spec', 'TokenRequestSpec!'],
+    ['status', 'TokenRequestStatus!'],
+  ]),
+  TokenRequestSpec: [
+    ['audiences', 'v!'],
+    ['expirationSeconds', 'v'],
+    ['boundObjectRef', 'v'],
+  ],
+  TokenRequestStatus: [
+    ['token', 'v!'],
+    ['expirationTimestamp', 'v!'],
+  ],
 };
 
 /** ZERO is what encoding/json prints for an always-printed scalar or list that is unset. */
@@ -331,7 +530,9 @@ function orderStruct(value: unknown, type: string): unknown {
     else out[name] = orderStruct({}, inner);
   }
   const known = new Set(fields.map(([name]) => name));
-  for (const key of Object.keys(value).filter((k) => !known.has(k)).sort()) {
+  for (const key of Object.keys(value)
+    .filter((k) => !known.has(k))
+    .sort()) {
     if (value[key] !== undefined) out[key] = sortedMap(value[key]);
   }
   return out;

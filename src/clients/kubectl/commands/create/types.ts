@@ -4,7 +4,13 @@
  */
 import type { BuiltInType } from './options.ts';
 
-const t = (group: string, version: string, kind: string, plural: string, namespaced = true): BuiltInType => ({ group, version, kind, plural, namespaced });
+const t = (group: string, version: string, kind: string, plural: string, namespaced = true): BuiltInType => ({
+  group,
+  version,
+  kind,
+  plural,
+  namespaced,
+});
 
 export const DEPLOYMENT = t('apps', 'v1', 'Deployment', 'deployments');
 export const SERVICE = t('', 'v1', 'Service', 'services');
@@ -17,7 +23,13 @@ export const CRON_JOB = t('batch', 'v1', 'CronJob', 'cronjobs');
 export const ROLE = t('rbac.authorization.k8s.io', 'v1', 'Role', 'roles');
 export const CLUSTER_ROLE = t('rbac.authorization.k8s.io', 'v1', 'ClusterRole', 'clusterroles', false);
 export const ROLE_BINDING = t('rbac.authorization.k8s.io', 'v1', 'RoleBinding', 'rolebindings');
-export const CLUSTER_ROLE_BINDING = t('rbac.authorization.k8s.io', 'v1', 'ClusterRoleBinding', 'clusterrolebindings', false);
+export const CLUSTER_ROLE_BINDING = t(
+  'rbac.authorization.k8s.io',
+  'v1',
+  'ClusterRoleBinding',
+  'clusterrolebindings',
+  false,
+);
 export const RESOURCE_QUOTA = t('', 'v1', 'ResourceQuota', 'resourcequotas');
 export const POD_DISRUPTION_BUDGET = t('policy', 'v1', 'PodDisruptionBudget', 'poddisruptionbudgets');
 export const PRIORITY_CLASS = t('scheduling.k8s.io', 'v1', 'PriorityClass', 'priorityclasses', false);
@@ -30,6 +42,10 @@ export function apiVersion(type: BuiltInType): string {
 }
 
 /** objectMeta is the metadata every generator starts from: the name, and the namespace only when -n forced it. */
-export function objectMeta(name: string, namespace: string | undefined, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function objectMeta(
+  name: string,
+  namespace: string | undefined,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   return { name, ...(namespace !== undefined ? { namespace } : {}), ...extra };
 }

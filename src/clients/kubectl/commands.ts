@@ -1,0 +1,39 @@
+import { applyCommand } from './commands/apply.ts';
+import { createCommand } from './commands/create/index.ts';
+import { deleteCommand } from './commands/delete.ts';
+import { execCommand } from './commands/exec.ts';
+import { getCommand } from './commands/get.ts';
+import {
+  apiResourcesCommand,
+  apiVersionsCommand,
+  clusterInfoCommand,
+  configCommand,
+  versionCommand,
+} from './commands/info.ts';
+import { annotateCommand, labelCommand } from './commands/label.ts';
+import { logsCommand } from './commands/logs.ts';
+import { runCommand } from './commands/run.ts';
+import { describeCommand } from './describe/index.ts';
+import type { CommandResult, KubectlContext } from './types.ts';
+
+/** Command is one kubectl command: its arguments (without the command word) in, its result out. */
+export type Command = (args: string[], ctx: KubectlContext) => Promise<CommandResult>;
+
+/** COMMANDS are the kubectl commands the lab emulates, by their command word. */
+export const COMMANDS: Record<string, Command> = {
+  get: getCommand,
+  describe: describeCommand,
+  apply: applyCommand,
+  create: createCommand,
+  delete: deleteCommand,
+  run: runCommand,
+  logs: logsCommand,
+  exec: execCommand,
+  version: versionCommand,
+  'cluster-info': (args) => clusterInfoCommand(args),
+  'api-resources': apiResourcesCommand,
+  'api-versions': apiVersionsCommand,
+  config: configCommand,
+  label: labelCommand,
+  annotate: annotateCommand,
+};

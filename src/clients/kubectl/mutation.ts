@@ -1,0 +1,96 @@
+import type { KubeObject, ResourceType } from '../../engine/index.ts';
+import { qualifiedKind } from './discovery.ts';
+import type { FlagSpec, ParsedFlags } from './flags.ts';
+import { printObjects, type OutputFormat } from './output.ts';
+
+/**
+ * What the commands that change objects share (label, annotate, patch, scale, set, rollout …): the
+ * `-o` of kubectl's PrintFlags without tables, `--dry-run`, and the `pod/web labeled` lines of the
+ * name printer with its ` (dry run)` suffix.
+ */
+export type DryRun = 'none' | 'client' | 'server';
+
+export const DRY_RUN_FLAG: FlagSpec = { name: 'dry-run', type: 'string', default: 'none', noOptDefault: 'unchanged' };
+export const OUTPUT_FLAG: FlagSpec = { name: 'output', short: 'o', type: 'string' };
+
+export const PRINT_FLAGS: FlagSpec[] = [
+  OUTPUT_FLAG,
+  { name: 'template', type: 'string' },
+  { name: 'allow-missing-template-keys', type: 'bool', default: true },
+  { name: 'show-managed-fields', type: 'bool' },
+];
+
+const OBJECT_FORMATS =
+  'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,kyaml,name,template,templatefile,yaml';
+
+/** ObjectOutput is `-o` for commands that print changed objects: their name line unless a format is given. */
+export type ObjectOutput = { kind: 'operation' } | Exclude<OutputFormat, { kind: 'table' }>;
+
+export function parseObjectOutput(value: string | undefined): ObjectOutput | string {
+  if (value === undefined || value === '') return { kind: 'operation' };
+  if (value === 'yaml' || value === 'json' || value === 'name') return { kind: value };
+  const eq = value.indexOf('=');
+  const head = eq >= 0 ? value.slice(0, eq) : value;
+  const rest = eq >= 0 ? value.slice(eq + 1) : '';
+  if (head === 'jsonpath' || head === 'jsonpath-as-json') {
+    if (!rest) return 'error: template format specified but no template given\n';
+    return { kind: 'jsonpath', template: rest };
+  }
+  return `error: unable to match a printer suitable for the output format "${value}", allowed formats are: ${OBJECT_FORMATS}\n`;
+}
+
+/** parseDryRun reads --dry-run; a bare `--dry-run` still means client, with kubectl's deprecation warning. */
+export function parseDryRun(flags: ParsedFlags): { dryRun: DryRun; warning: string } | string {
+  const value = flags.string('dry-run') ?? 'none';
+  if (value === 'unchanged')
+    return {
+      dryRun: 'client',
+      warning: 'W0000 00:00:00.000000       1 helpers.go:719] --dry-run is deprecated and can be replaced with --dry-run=client.\n',
+    };
+  if (value === 'none' || value === 'client' || value === 'server') return { dryRun: value, warning: '' };
+  if (value === 'true') return { dryRun: 'client', warning: '' };
+  if (value === 'false') return { dryRun: 'none', warning: '' };
+  return `error: Invalid dry-run value (${value}). Must be "none", "server", or "client".\n`;
+}
+
+export function dryRunSuffix(dryRun: DryRun): string {
+  return dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
+}
+
+/** printChanged prints one changed object: `pod/web labeled`, its name, or the object itself. */
+export function printChanged(
+  output: ObjectOutput,
+  type: ResourceType,
+  object: KubeObject,
+  operation: string,
+  dryRun: DryRun,
+): { ok: true; text: string } | { ok: false; error: string } {
+  if (output.kind === 'operation')
+    return { ok: true, text: `${qualifiedKind(type)}/${object.metadata.name ?? ''} ${operation}${dryRunSuffix(dryRun)}\n` };
+  const printed = printObjects(output, [{ type, object: withoutManagedFields(object) }], true);
+  return printed.ok ? printed : { ok: false, error: `${printed.error}\n` };
+}
+
+function withoutManagedFields(object: KubeObject): KubeObject {
+  if (!object.metadata.managedFields) return object;
+  const copy = { ...object, metadata: { ...object.metadata } };
+  delete copy.metadata.managedFields;
+  return copy;
+}
+
+/** mergePatchBetween is jsonpatch.CreateMergePatch: what changed from one object to the other. */
+export function mergePatchBetween(before: unknown, after: unknown): unknown {
+  if (!isObject(before) || !isObject(after)) return after;
+  const patch: Record<string, unknown> = {};
+  for (const key of Object.keys(before)) if (!(key in after)) patch[key] = null;
+  for (const [key, value] of Object.entries(after)) {
+    const old = before[key];
+    if (JSON.stringify(old) === JSON.stringify(value)) continue;
+    patch[key] = isObject(old) && isObject(value) ? mergePatchBetween(old, value) : value;
+  }
+  return patch;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
