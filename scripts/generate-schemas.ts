@@ -163,7 +163,12 @@ function collect(schema: Schema, rootModule: string, rootName: string): string {
       const name = decodeURIComponent(s.$ref.replace('#/definitions/', ''));
       const target = resolve(name, module);
       const leaf = LEAF_TYPES[target];
-      if (leaf !== undefined) return leaf;
+      if (leaf !== undefined) {
+        // Kept for the served OpenAPI, where kubectl explain prints a referenced type's description.
+        const doc = definitions[name]?.description;
+        if (doc && leaf !== 'any') descriptions[target] = { '.': doc };
+        return leaf;
+      }
       const [targetModule] = splitKey(target);
       return `#${visit(name, targetModule)}`;
     }

@@ -1,5 +1,4 @@
 import { bootstrapClusterRoleBindings, bootstrapClusterRoles, bootstrapNamespacedRoles } from './api/rbac/index.ts';
-import type { ApiServer } from './api/server.ts';
 import type { ApiRequest } from './api/types.ts';
 
 /**
@@ -169,8 +168,10 @@ function staticPod(
       namespace: 'kube-system',
       labels: { component, tier: 'control-plane', ...extra },
       annotations: {
+        'kubernetes.io/config.hash': hash32(component),
+        'kubernetes.io/config.mirror': hash32(component),
+        'kubernetes.io/config.seen': '2026-01-05T08:55:12.000000000Z',
         'kubernetes.io/config.source': 'file',
-        'kubernetes.io/config.hash': component.length.toString(16).repeat(8),
       },
     },
     spec: {

@@ -40,7 +40,7 @@ export async function preparePrinterCluster(client: ClusterClient): Promise<void
 /** printerInvocations lists every printer fixture: its key, kubectl's arguments and files. */
 export function printerInvocations(): { key: string; args: string[]; files?: Record<string, string> }[] {
   const out: { key: string; args: string[]; files?: Record<string, string> }[] = [];
-  for (const format of ['yaml', 'json']) {
+  for (const format of ['yaml', 'json', 'kyaml']) {
     for (const s of TRICKY_STRINGS)
       if (!s.includes('\0')) out.push({ key: `string:${format}:${JSON.stringify(s)}`, args: configMapArgs(s, format) });
     for (const value of STRUCTURES) {

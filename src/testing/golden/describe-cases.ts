@@ -138,6 +138,129 @@ data:
   namespace: ZGVmYXVsdA==
 ---
 apiVersion: v1
+kind: Secret
+metadata:
+  name: empty
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: empty
+---
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: waiting
+spec:
+  storageClassName: fast
+  accessModes: [ReadWriteOnce]
+  volumeMode: Block
+  resources:
+    requests:
+      storage: 500Mi
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: recreate
+  annotations:
+    kubernetes.io/change-cause: first version
+spec:
+  replicas: 0
+  strategy:
+    type: Recreate
+  minReadySeconds: 5
+  selector:
+    matchLabels:
+      app: recreate
+    matchExpressions:
+    - key: tier
+      operator: NotIn
+      values: [cache]
+  template:
+    metadata:
+      labels:
+        app: recreate
+    spec:
+      serviceAccountName: builder
+      priorityClassName: high
+      containers:
+      - name: app
+        image: nginx
+---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: custom
+spec:
+  scaleTargetRef:
+    apiVersion: apps/v1
+    kind: Deployment
+    name: recreate
+  maxReplicas: 3
+  metrics:
+  - type: Pods
+    pods:
+      metric:
+        name: packets-per-second
+      target:
+        type: AverageValue
+        averageValue: 1k
+  - type: Object
+    object:
+      metric:
+        name: requests-per-second
+      describedObject:
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        name: web
+      target:
+        type: Value
+        value: 10k
+  - type: Object
+    object:
+      metric:
+        name: hits
+      describedObject:
+        apiVersion: v1
+        kind: Service
+        name: web
+      target:
+        type: AverageValue
+        averageValue: "5"
+  - type: External
+    external:
+      metric:
+        name: queue_messages_ready
+      target:
+        type: AverageValue
+        averageValue: "30"
+  - type: External
+    external:
+      metric:
+        name: queue_depth
+      target:
+        type: Value
+        value: "100"
+  - type: ContainerResource
+    containerResource:
+      name: cpu
+      container: app
+      target:
+        type: Utilization
+        averageUtilization: 60
+  behavior:
+    scaleUp:
+      selectPolicy: Disabled
+      policies:
+      - type: Percent
+        value: 100
+        periodSeconds: 15
+      - type: Pods
+        value: 4
+        periodSeconds: 15
+---
+apiVersion: v1
 kind: ServiceAccount
 metadata:
   name: builder
@@ -684,6 +807,8 @@ spec:
       labels:
         app: node-agent
     spec:
+      nodeSelector:
+        kubernetes.io/os: linux
       tolerations:
       - key: node-role.kubernetes.io/control-plane
         operator: Exists
@@ -881,6 +1006,8 @@ spec:
       apiGroup: k8s.example.com
       kind: StorageBucket
       name: static-assets
+  tls:
+  - hosts: [static.example.com, www.static.example.com]
   rules:
   - host: static.example.com
     http:
@@ -1342,6 +1469,11 @@ export const DESCRIBE_CASES: string[] = [
   'configmap app-config',
   'configmap kube-root-ca.crt',
   'configmap odd-text',
+  'configmap empty',
+  'secret empty',
+  'pvc waiting',
+  'deployment recreate',
+  'hpa custom',
   'secret app-secret',
   'secret registry',
   'secret builder-token',
@@ -1486,6 +1618,12 @@ async function setStatuses(l: Lab): Promise<void> {
         message: 'the HPA was able to successfully calculate a replica count from cpu resource utilization (percentage of request)',
       },
     ],
+  });
+  await l.cluster.request({
+    verb: 'PATCH',
+    path: '/api/v1/nodes/worker-2',
+    headers: { 'content-type': 'application/strategic-merge-patch+json' },
+    body: { spec: { unschedulable: true } },
   });
   await setStatus(l, '/apis/networking.k8s.io/v1/namespaces/default/ingresses/web', {
     loadBalancer: { ingress: [{ ip: '172.18.0.5' }, { hostname: 'lb.example.com' }, { ip: '172.18.0.4' }] },

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { startApiServer } from '../../cli/serve.ts';
 import { lab } from '../lab.ts';
+import { oracleAvailable, runOracleAsync } from '../oracle.ts';
 
 /**
  * Strict field validation through kubectl: kubectl sends `?fieldValidation=Strict` unless told
@@ -249,5 +251,36 @@ describe('the API server without kubectl', () => {
       /^ "" is invalid: patch: Invalid value: "\{\\"apiVersion\\":\\"v1\\",\\"data\\":\{\\"a\\":\\"b\\"\},\\"dataa\\":/,
     );
     expect(message).toMatch(/": strict decoding error: unknown field "dataa"$/);
+  });
+});
+
+describe.skipIf(!oracleAvailable())('the real kubectl 1.35 against the lab API server', () => {
+  it('finds server-side validation in /openapi/v3, sends fieldValidation=Strict and prints what ours prints', async () => {
+    const l = lab();
+    const server = await startApiServer(l.cluster, { port: 0, paused: true });
+    try {
+      const files = {
+        'pod.yaml': withoutDuplicate(COURSE_POD),
+        'deploy.yaml': DEPLOYMENT,
+        'deploy2.yaml': DEPLOYMENT.replace(
+          '        - containerPort: 80\n',
+          '        - containerPort: 80\n        env:\n        - name: MODE\n          valeu: prod\n',
+        ),
+      };
+      for (const [name, text] of Object.entries(files)) l.file(name, text);
+      const real = (...args: string[]) =>
+        runOracleAsync([`--server=http://127.0.0.1:${server.port}`, ...args], { files });
+      const created = await real('apply', '-f', 'pod.yaml');
+      expect(created).toEqual({ ...(await l.sh('kubectl apply -f pod.yaml')), exitCode: 1 });
+      expect(created.stderr).toContain('strict decoding error: unknown field "spec.containers[0].pullPolicy"');
+      expect((await real('apply', '-f', 'deploy.yaml')).stdout).toBe('deployment.apps/web created\n');
+      const patched = await real('apply', '-f', 'deploy2.yaml');
+      const ours = await l.sh('kubectl apply -f deploy2.yaml');
+      expect(patched.exitCode).toBe(1);
+      // Real kubectl's three-way patch also carries $setElementOrder directives; the rest is the same.
+      expect(patched.stderr.replace(/\$setElementOrder\/containers:\[map\[name:web\]\] /, '')).toBe(ours.stderr);
+    } finally {
+      await server.close();
+    }
   });
 });

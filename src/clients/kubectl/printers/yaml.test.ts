@@ -93,6 +93,22 @@ describe('toKubectlYaml follows go-yaml v2 as sigs.k8s.io/yaml uses it', () => {
   });
 });
 
+describe('toKubectlKyaml is sigs.k8s.io/yaml/kyaml as `-o kyaml` prints', () => {
+  it('quotes every string value, leaves safe keys bare and cuddles lists of objects', () => {
+    expect(toKubectlKyaml({ items: [{ a: 1 }, { b: 'x' }], '1': true, 'app.kubernetes.io/name': 'web', list: ['a', 2] })).toBe(
+      '---\n{\n  "1": true,\n  "app.kubernetes.io/name": "web",\n  items: [{\n    a: 1,\n  }, {\n    b: "x",\n  }],\n  list: [\n    "a",\n    2,\n  ],\n}\n',
+    );
+  });
+
+  it.each(strings)('prints the string %s as kubectl did', (json, s) => {
+    expect({ stdout: toKubectlKyaml(configMapWith(s), { typed: true }), stderr: '', exitCode: 0 }).toEqual(recorded[`string:kyaml:${json}`]);
+  });
+
+  it.each(structures)('prints the structure %s as kubectl did', (json, value) => {
+    expect({ stdout: toKubectlKyaml(structureObject(value, true)), stderr: '', exitCode: 0 }).toEqual(recorded[`structure:kyaml:${json}`]);
+  });
+});
+
 describe.skipIf(!oracleAvailable())('toKubectlYaml matches the real kubectl 1.35 (live)', () => {
   const live = printerInvocations().filter(
     (i) => i.key.startsWith('string:yaml:') || i.key.startsWith('structure:yaml:'),

@@ -1121,7 +1121,8 @@ function kyamlString(value: string, indent: number, lazy: boolean, compact: bool
       buf += `\\${ch}`;
       continue;
     }
-    if (GO_PRINTABLE.test(ch)) {
+    // kubectl 1.35 writes tabs as they are; other controls are escaped.
+    if (GO_PRINTABLE.test(ch) || c === 0x09) {
       buf += ch;
       continue;
     }

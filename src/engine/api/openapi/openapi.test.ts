@@ -3,6 +3,8 @@ import { createCluster } from '../../cluster.ts';
 import { BUILT_IN_RESOURCES, groupVersion } from '../registry.ts';
 import type { TypeNode } from './format.ts';
 import { explain, kindEntry, typeDef, typeName, unknownFields, type ExplainNode } from './index.ts';
+import { ResourceRegistry } from '../registry.ts';
+import { openApiV3 } from './v3.ts';
 import { decodeFailure, goFormat, goQuote, patchFailure, strictDecodingError } from './strict.ts';
 
 /**
@@ -383,5 +385,33 @@ describe('strict decoding texts', () => {
   it('quotes as Go does', () => {
     expect(goQuote('a"b\\c\nd\u0001é')).toBe('"a\\"b\\\\c\\nd\\x01é"');
     expect(goFormat({ f: 0.00001, g: 1.5, h: 1e21 })).toBe('map[f:1e-05 g:1.5 h:1e+21]');
+  });
+});
+
+describe('/openapi/v3', () => {
+  const registry = new ResourceRegistry();
+
+  it('lists a document per group-version, as kubectl expects to find them', () => {
+    const index = openApiV3('/openapi/v3', registry)?.body as { paths: Record<string, { serverRelativeURL: string }> };
+    expect(index.paths['api/v1']?.serverRelativeURL).toMatch(/^\/openapi\/v3\/api\/v1\?hash=[0-9A-F]+$/);
+    expect(Object.keys(index.paths)).toContain('apis/apps/v1');
+    expect(openApiV3('/openapi/v3/apis/nope/v1', registry)).toBeUndefined();
+    expect(openApiV3('/api/v1/pods', registry)).toBeUndefined();
+  });
+
+  it('marks each PATCH with its kind and the fieldValidation parameter, and serves the schemas', () => {
+    const doc = openApiV3('/openapi/v3/apis/apps/v1', registry)?.body as {
+      paths: Record<string, { patch: { parameters: { name: string; in: string }[]; [k: string]: unknown } }>;
+      components: { schemas: Record<string, { properties?: Record<string, unknown>; [k: string]: unknown }> };
+    };
+    const patch = doc.paths['/apis/apps/v1/namespaces/{namespace}/deployments/{name}']?.patch;
+    expect(patch?.['x-kubernetes-group-version-kind']).toEqual({ group: 'apps', version: 'v1', kind: 'Deployment' });
+    expect(patch?.parameters).toContainEqual(expect.objectContaining({ name: 'fieldValidation', in: 'query' }));
+    const deployment = doc.components.schemas['io.k8s.api.apps.v1.Deployment'];
+    expect(deployment?.['x-kubernetes-group-version-kind']).toEqual([{ group: 'apps', version: 'v1', kind: 'Deployment' }]);
+    expect(deployment?.properties?.spec).toEqual(
+      expect.objectContaining({ allOf: [{ $ref: '#/components/schemas/io.k8s.api.apps.v1.DeploymentSpec' }] }),
+    );
+    expect(doc.components.schemas['io.k8s.api.core.v1.PodSpec']).toBeDefined();
   });
 });

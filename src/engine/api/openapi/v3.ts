@@ -143,21 +143,16 @@ function gvDocument(types: ResourceType[]): unknown {
       ...(gvk ? { 'x-kubernetes-group-version-kind': [gvk] } : {}),
     };
   }
-  schemas[QUANTITY] = {
-    description: 'Quantity is a fixed-point representation of a number.',
-    oneOf: [{ type: 'string' }, { type: 'number' }],
-  };
+  const leafDoc = (key: string, fallback: string) => ({ description: docs[key]?.['.'] ?? fallback });
+  schemas[QUANTITY] = { ...leafDoc('api/resource.Quantity', ''), oneOf: [{ type: 'string' }, { type: 'number' }] };
   schemas[INT_OR_STRING] = {
-    description: 'IntOrString is a type that can hold an int32 or a string.',
+    description:
+      'IntOrString is a type that can hold an int32 or a string.  When used in JSON or YAML marshalling and unmarshalling, it produces or consumes the inner type.  This allows you to have, for example, a JSON field that can accept a name or number.',
     format: 'int-or-string',
     oneOf: [{ type: 'integer' }, { type: 'string' }],
   };
-  schemas[TIME] = { description: 'Time is a wrapper around time.Time.', type: 'string', format: 'date-time' };
-  schemas[MICRO_TIME] = {
-    description: 'MicroTime is version of Time with microsecond level precision.',
-    type: 'string',
-    format: 'date-time',
-  };
+  schemas[TIME] = { ...leafDoc('meta/v1.Time', ''), type: 'string', format: 'date-time' };
+  schemas[MICRO_TIME] = { ...leafDoc('meta/v1.MicroTime', ''), type: 'string', format: 'date-time' };
   return {
     openapi: '3.0.0',
     info: { title: 'Kubernetes', version: 'v1.35.0' },

@@ -9,7 +9,7 @@ import { statusMessage } from '../../errors.ts';
 import { FlagError, parseFlags, type FlagSpec, type ParsedFlags } from '../../flags.ts';
 import { toKubectlJson } from '../../printers/json.ts';
 import { executeJsonPath, parseJsonPath, type ParsedJsonPath } from '../../printers/jsonpath.ts';
-import { toKubectlYaml, YamlPrintError } from '../../printers/yaml.ts';
+import { toKubectlKyaml, toKubectlYaml, YamlPrintError } from '../../printers/yaml.ts';
 import { fail, ok, type CommandResult, type KubectlContext } from '../../types.ts';
 import { CREATE_HELP } from './help.ts';
 import { goOrdered } from './typed.ts';
@@ -53,6 +53,7 @@ type Printer =
   | { kind: 'name' }
   | { kind: 'yaml' }
   | { kind: 'json' }
+  | { kind: 'kyaml' }
   | { kind: 'jsonpath'; template: ParsedJsonPath; asJson: boolean; allowMissingKeys: boolean }
   | { kind: 'unsupported'; format: string };
 
@@ -239,6 +240,8 @@ function toPrinter(
       return { ok: true, printer: { kind: 'yaml' } };
     case 'json':
       return { ok: true, printer: { kind: 'json' } };
+    case 'kyaml':
+      return { ok: true, printer: { kind: 'kyaml' } };
   }
   const jsonFormats = ['jsonpath', 'jsonpath-as-json', 'jsonpath-file'];
   let templateFormat = format;
@@ -275,7 +278,7 @@ function toPrinter(
       },
     };
   }
-  const templateFormats = ['go-template', 'go-template-file', 'template', 'templatefile', 'kyaml'];
+  const templateFormats = ['go-template', 'go-template-file', 'template', 'templatefile'];
   const head = format.split('=')[0] ?? '';
   if (templateFormats.includes(head)) return { ok: true, printer: { kind: 'unsupported', format: head } };
   return {
@@ -309,9 +312,11 @@ export function printObject(
     case 'name':
       return done(`${resourceName(type)}/${name}\n`);
     case 'yaml':
-    case 'json': {
+    case 'json':
+    case 'kyaml': {
       const shown = options.flags.bool('show-managed-fields') ? object : withoutManagedFields(object);
       if (printer.kind === 'json') return done(toKubectlJson(shown, { typed: true }));
+      if (printer.kind === 'kyaml') return done(toKubectlKyaml(shown, { typed: true }));
       try {
         return done(toKubectlYaml(shown));
       } catch (e) {
