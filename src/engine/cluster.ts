@@ -11,7 +11,7 @@ import { parsePath } from './api/paths.ts';
 import { resourceKey } from './api/registry.ts';
 import type { ApiRequest, ApiResponse, ClusterClient, KubeObject, WatchEvent } from './api/types.ts';
 import { bootstrapRequests, DEFAULT_NODES, type NodeShape } from './bootstrap.ts';
-import { Clock, DEFAULT_EPOCH, type ClockState } from './clock/clock.ts';
+import { Clock, DEFAULT_EPOCH, type ClockEvent, type ClockState } from './clock/clock.ts';
 import type { Controller } from './controllers/controller.ts';
 import { createControllers } from './controllers/index.ts';
 import { EventRecorder } from './events.ts';
@@ -185,13 +185,13 @@ export class Cluster implements ClusterClient {
     for (;;) {
       const event = this.clock.popDue(until);
       if (!event) break;
-      if (event.type === KUBELET_EVENT) this.kubelet.handleEvent(event);
-      else if (event.type.startsWith('controller:')) {
-        const name = event.type.slice('controller:'.length);
-        this.controllers.find((c) => c.name === name)?.handleTimer?.(event.ref);
-      } else if (event.type === SCHEDULER_FLUSH) {
-        this.scheduler.flush();
-        this.clock.schedule(this.clock.now + FLUSH_INTERVAL_MS, SCHEDULER_FLUSH, '');
+      this.dispatch(event);
+      // Events due at the same instant are taken together before the control loops react, as a
+      // real controller's work queue coalesces a burst of updates into one sync.
+      while (this.clock.peekTime() === this.clock.now) {
+        const next = this.clock.popDue(until);
+        if (!next) break;
+        this.dispatch(next);
       }
       this.settle();
     }
@@ -201,6 +201,17 @@ export class Cluster implements ClusterClient {
 
   now(): number {
     return this.clock.now;
+  }
+
+  private dispatch(event: ClockEvent): void {
+    if (event.type === KUBELET_EVENT) this.kubelet.handleEvent(event);
+    else if (event.type.startsWith('controller:')) {
+      const name = event.type.slice('controller:'.length);
+      this.controllers.find((c) => c.name === name)?.handleTimer?.(event.ref);
+    } else if (event.type === SCHEDULER_FLUSH) {
+      this.scheduler.flush();
+      this.clock.schedule(this.clock.now + FLUSH_INTERVAL_MS, SCHEDULER_FLUSH, '');
+    }
   }
 
   /** settle runs the control loops until none has work left: the cluster's instant reactions. */

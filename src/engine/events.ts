@@ -23,6 +23,8 @@ export interface EventInput {
  */
 export class EventRecorder {
   private seq = 0;
+  /** byKey finds the event to aggregate into without scanning every event (client-go's EventCorrelator cache). */
+  private byKey: Map<string, { namespace: string; name: string }> | undefined;
 
   constructor(
     private readonly server: ApiServer,
@@ -43,17 +45,19 @@ export class EventRecorder {
     if (!object.metadata.namespace) delete (involved as { namespace?: string }).namespace;
     const now = this.now();
     const timestamp = rfc3339(now);
-    const existing = this.server.store.list('events', namespace).find((e) => {
-      const event = e as unknown as Event;
-      return (
-        event.involvedObject.uid === involved.uid &&
-        event.reason === input.reason &&
-        event.message === input.message &&
-        event.source?.component === source.component &&
-        (event.involvedObject.fieldPath ?? '') === (input.fieldPath ?? '') &&
-        now - Date.parse(event.lastTimestamp ?? timestamp) < 10 * 60 * 1000
-      );
-    });
+    const key = aggregationKey(
+      involved.uid ?? '',
+      input.reason,
+      input.message,
+      source.component,
+      input.fieldPath ?? '',
+    );
+    const known = this.index().get(key);
+    const candidate = known ? this.server.store.get('events', known.namespace, known.name) : undefined;
+    const existing =
+      candidate && now - Date.parse((candidate as unknown as Event).lastTimestamp ?? timestamp) < 10 * 60 * 1000
+        ? candidate
+        : undefined;
     if (existing) {
       const next = structuredClone(existing) as unknown as Event & KubeObject;
       (next as { count?: number }).count = ((existing as unknown as Event).count ?? 1) + 1;
@@ -78,12 +82,30 @@ export class EventRecorder {
       reportingComponent: source.component,
       reportingInstance: source.host ?? '',
     };
+    this.index().set(key, { namespace, name });
     this.server.handle({
       verb: 'POST',
       path: `/api/v1/namespaces/${namespace}/events`,
       body: event,
       user: { username: `system:${source.component}` },
     });
+  }
+
+  private index(): Map<string, { namespace: string; name: string }> {
+    if (this.byKey) return this.byKey;
+    this.byKey = new Map();
+    for (const object of this.server.store.list('events')) {
+      const e = object as unknown as Event;
+      const key = aggregationKey(
+        e.involvedObject.uid ?? '',
+        e.reason ?? '',
+        e.message ?? '',
+        e.source?.component ?? '',
+        e.involvedObject.fieldPath ?? '',
+      );
+      this.byKey.set(key, { namespace: object.metadata.namespace ?? '', name: object.metadata.name ?? '' });
+    }
+    return this.byKey;
   }
 
   get counter(): number {
@@ -93,4 +115,8 @@ export class EventRecorder {
   set counter(value: number) {
     this.seq = value;
   }
+}
+
+function aggregationKey(uid: string, reason: string, message: string, component: string, fieldPath: string): string {
+  return `${uid}\u0000${reason}\u0000${component}\u0000${fieldPath}\u0000${message}`;
 }

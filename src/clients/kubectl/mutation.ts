@@ -1,7 +1,9 @@
 import type { KubeObject, ResourceType } from '../../engine/index.ts';
 import { qualifiedKind } from './discovery.ts';
 import type { FlagSpec, ParsedFlags } from './flags.ts';
-import { printObjects, type OutputFormat } from './output.ts';
+import { toKubectlJson } from './printers/json.ts';
+import { jsonpath } from './printers/jsonpath.ts';
+import { toKubectlKyaml, toKubectlYaml } from './printers/yaml.ts';
 
 /**
  * What the commands that change objects share (label, annotate, patch, scale, set, rollout …): the
@@ -24,11 +26,14 @@ const OBJECT_FORMATS =
   'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,kyaml,name,template,templatefile,yaml';
 
 /** ObjectOutput is `-o` for commands that print changed objects: their name line unless a format is given. */
-export type ObjectOutput = { kind: 'operation' } | Exclude<OutputFormat, { kind: 'table' }>;
+export type ObjectOutput =
+  | { kind: 'operation' }
+  | { kind: 'yaml' | 'json' | 'kyaml' | 'name' }
+  | { kind: 'jsonpath'; template: string };
 
 export function parseObjectOutput(value: string | undefined): ObjectOutput | string {
   if (value === undefined || value === '') return { kind: 'operation' };
-  if (value === 'yaml' || value === 'json' || value === 'name') return { kind: value };
+  if (value === 'yaml' || value === 'json' || value === 'name' || value === 'kyaml') return { kind: value };
   const eq = value.indexOf('=');
   const head = eq >= 0 ? value.slice(0, eq) : value;
   const rest = eq >= 0 ? value.slice(eq + 1) : '';
@@ -57,18 +62,35 @@ export function dryRunSuffix(dryRun: DryRun): string {
   return dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
 }
 
-/** printChanged prints one changed object: `pod/web labeled`, its name, or the object itself. */
+/**
+ * printChanged prints one changed object: `pod/web labeled`, its name, or the object itself.
+ * `typed` objects were built by kubectl (dry-run generators) and print JSON in Go field order.
+ */
 export function printChanged(
   output: ObjectOutput,
   type: ResourceType,
   object: KubeObject,
   operation: string,
   dryRun: DryRun,
+  typed = false,
 ): { ok: true; text: string } | { ok: false; error: string } {
-  if (output.kind === 'operation')
-    return { ok: true, text: `${qualifiedKind(type)}/${object.metadata.name ?? ''} ${operation}${dryRunSuffix(dryRun)}\n` };
-  const printed = printObjects(output, [{ type, object: withoutManagedFields(object) }], true);
-  return printed.ok ? printed : { ok: false, error: `${printed.error}\n` };
+  const shown = withoutManagedFields(object);
+  switch (output.kind) {
+    case 'operation':
+      return { ok: true, text: `${qualifiedKind(type)}/${object.metadata.name ?? ''} ${operation}${dryRunSuffix(dryRun)}\n` };
+    case 'name':
+      return { ok: true, text: `${qualifiedKind(type)}/${object.metadata.name ?? ''}\n` };
+    case 'yaml':
+      return { ok: true, text: toKubectlYaml(shown) };
+    case 'json':
+      return { ok: true, text: toKubectlJson(shown, { typed }) };
+    case 'kyaml':
+      return { ok: true, text: toKubectlKyaml(shown, { typed }) };
+    case 'jsonpath': {
+      const result = jsonpath(output.template, shown);
+      return result.ok ? { ok: true, text: result.text } : { ok: false, error: `${result.error}\n` };
+    }
+  }
 }
 
 function withoutManagedFields(object: KubeObject): KubeObject {

@@ -2,6 +2,7 @@ import type { DaemonSet, Deployment, ReplicaSet, StatefulSet } from 'kubernetes-
 import type { CronJob, Job } from 'kubernetes-types/batch/v1';
 import type { Pod } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
+import { ApiError, forbidden } from '../api/errors.ts';
 import { Harness, type HarnessOptions } from './testing/harness.ts';
 import { cronJob, daemonSet, deployment, job, statefulSet } from './testing/builders.ts';
 import { workloadControllers } from './workloads.ts';
@@ -63,6 +64,39 @@ describe('Deployment → ReplicaSet → Pod', () => {
     h.request('DELETE', `/api/v1/namespaces/default/pods/${victim}`);
     expect(podNames(h)).not.toContain(victim);
     expect(podNames(h)).toHaveLength(2);
+  });
+
+  it('a refused pod leaves FailedCreate events and ReplicaFailure conditions, and is retried with back-off', () => {
+    const h = harness();
+    let refuse = true;
+    h.server.admission.push({
+      name: 'test-quota',
+      admit(operation, type, object) {
+        if (refuse && operation === 'CREATE' && type.kind === 'Pod')
+          throw new ApiError(forbidden(`pods "${object.metadata.name}" is forbidden: exceeded quota: compute`));
+      },
+    });
+    h.create(`${APPS}/deployments`, deployment('web').replicas(2).obj());
+    const rs = h.list<ReplicaSet>('replicasets.apps')[0];
+    const rsName = rs?.metadata?.name ?? '';
+    expect(h.eventMessages(rsName)[0]).toMatch(
+      /^FailedCreate: Error creating: pods "web-\w+-\w{5}" is forbidden: exceeded quota: compute$/,
+    );
+    expect(h.get<ReplicaSet>('replicasets.apps', rsName)?.status?.conditions?.[0]).toMatchObject({
+      type: 'ReplicaFailure',
+      status: 'True',
+      reason: 'FailedCreate',
+    });
+    expect(h.get<Deployment>('deployments.apps', 'web')?.status?.conditions?.map((c) => c.type)).toContain(
+      'ReplicaFailure',
+    );
+    refuse = false;
+    h.advance(60_000);
+    expect(podNames(h)).toHaveLength(2);
+    expect(h.get<ReplicaSet>('replicasets.apps', rsName)?.status?.conditions).toBeUndefined();
+    expect(h.get<Deployment>('deployments.apps', 'web')?.status?.conditions?.map((c) => c.type)).not.toContain(
+      'ReplicaFailure',
+    );
   });
 
   it('deleting the Deployment removes its ReplicaSets and pods through the garbage collector', () => {

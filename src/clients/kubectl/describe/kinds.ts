@@ -2,12 +2,15 @@
  * kinds.ts loads every kind's describer; each file registers itself with registerDescriber, so adding a
  * kind is one new file and one line here.
  */
+import './clusterrole.ts';
+import './clusterrolebinding.ts';
 import './configmap.ts';
 import './cronjob.ts';
 import './daemonset.ts';
 import './deployment.ts';
 import './endpoints.ts';
 import './endpointslice.ts';
+import './event.ts';
 import './horizontalpodautoscaler.ts';
 import './ingress.ts';
 import './ingressclass.ts';
@@ -17,10 +20,12 @@ import './namespace.ts';
 import './networkpolicy.ts';
 import './node.ts';
 import './persistentvolume.ts';
+import './persistentvolumeclaim.ts';
 import './pod.ts';
 import './poddisruptionbudget.ts';
 import './priorityclass.ts';
 import './replicaset.ts';
+import './replicationcontroller.ts';
 import './resourcequota.ts';
 import './role.ts';
 import './rolebinding.ts';

@@ -86,4 +86,3 @@ export function combineResourceGroup(resources: readonly string[] | undefined, g
 }
 
 registerDescriber('Role', describeRole, 'rbac.authorization.k8s.io');
-registerDescriber('ClusterRole', describeRole, 'rbac.authorization.k8s.io');

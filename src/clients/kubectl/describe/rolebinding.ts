@@ -20,4 +20,3 @@ export function describeRoleBinding(object: KubeObject, w: DescribeWriter): void
 }
 
 registerDescriber('RoleBinding', describeRoleBinding, 'rbac.authorization.k8s.io');
-registerDescriber('ClusterRoleBinding', describeRoleBinding, 'rbac.authorization.k8s.io');

@@ -408,7 +408,9 @@ describe('/openapi/v3', () => {
     expect(patch?.['x-kubernetes-group-version-kind']).toEqual({ group: 'apps', version: 'v1', kind: 'Deployment' });
     expect(patch?.parameters).toContainEqual(expect.objectContaining({ name: 'fieldValidation', in: 'query' }));
     const deployment = doc.components.schemas['io.k8s.api.apps.v1.Deployment'];
-    expect(deployment?.['x-kubernetes-group-version-kind']).toEqual([{ group: 'apps', version: 'v1', kind: 'Deployment' }]);
+    expect(deployment?.['x-kubernetes-group-version-kind']).toEqual([
+      { group: 'apps', version: 'v1', kind: 'Deployment' },
+    ]);
     expect(deployment?.properties?.spec).toEqual(
       expect.objectContaining({ allOf: [{ $ref: '#/components/schemas/io.k8s.api.apps.v1.DeploymentSpec' }] }),
     );

@@ -154,13 +154,14 @@ export class ExternalProvisioner implements Controller {
     this.provision(claim);
   }
 
+  /** rebuild recovers the work in flight from the clock's pending timers; a restored cluster keeps its queue empty. */
   rebuild(): void {
     this.inFlight.clear();
-    for (const object of this.server.store.list(PVCS))
-      if (this.wantsVolume(object as unknown as PersistentVolumeClaim))
-        this.claims.add(`${object.metadata.namespace ?? ''}/${object.metadata.name ?? ''}`);
-    for (const object of this.server.store.list(PVS))
-      if (this.shouldDelete(object as unknown as PersistentVolume)) this.deletions.add(object.metadata.name ?? '');
+    for (const event of this.clock.snapshot().queue) {
+      if (event.type !== timerType(NAME)) continue;
+      const [action, key = ''] = event.ref.split('|');
+      this.inFlight.add(action === 'delete' ? `pv/${key}` : key);
+    }
   }
 
   /** wantsVolume: an unbound claim handed to a simulated provisioner (with its node when the class waits for one). */

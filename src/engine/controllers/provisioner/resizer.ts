@@ -97,11 +97,11 @@ export class VolumeExpander implements Controller {
     );
   }
 
+  /** rebuild recovers the resizes in flight from the clock's pending timers. */
   rebuild(): void {
     this.inFlight.clear();
-    for (const object of this.server.store.list(PVCS))
-      if (this.wantsResize(object as unknown as PersistentVolumeClaim))
-        this.queue.add(`${object.metadata.namespace ?? ''}/${object.metadata.name ?? ''}`);
+    for (const event of this.clock.snapshot().queue)
+      if (event.type === timerType(NAME)) this.inFlight.add(event.ref.split('|')[0] ?? '');
   }
 
   private wantsResize(claim: PersistentVolumeClaim): boolean {

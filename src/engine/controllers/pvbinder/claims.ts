@@ -81,3 +81,9 @@ export function claimDataKey(store: ObjectStore, namespace: string, claimName: s
   const volume = claim?.spec?.volumeName;
   return volume ? `pv/${volume}` : `${namespace}/${claimName}`;
 }
+
+/** failedMountMessage is the kubelet's FailedMount warning after two minutes of waiting for volumes. */
+export function failedMountMessage(pod: Pod, unmounted: string[]): string {
+  const all = (pod.spec?.volumes ?? []).map((v) => v.name);
+  return `Unable to attach or mount volumes: unmounted volumes=[${unmounted.join(' ')}], unattached volumes=[${all.join(' ')}]: timed out waiting for the condition`;
+}

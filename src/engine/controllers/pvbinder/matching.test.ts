@@ -1,5 +1,8 @@
-import type { Node, PersistentVolume, PersistentVolumeClaim } from 'kubernetes-types/core/v1';
+import type { Node, PersistentVolume, PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
+import { ObjectStore } from '../../api/store.ts';
+import type { KubeObject } from '../../api/types.ts';
+import { claimMountStatus, failedMountMessage } from './claims.ts';
 import { findBestMatch, volumeMismatch } from './matching.ts';
 
 /** Fluent builders for volumes and claims, in the shapes a learner writes them. */
@@ -179,5 +182,46 @@ describe('volumeMismatch (checkVolumeSatisfyClaim) for a requested volume', () =
     ['access', pv('a', '1Gi'), pvc('1Gi', { modes: ['ReadWriteMany'] }), 'incompatible accessMode'],
   ] as [string, PV, PersistentVolumeClaim, string | undefined][])('%s', (_name, volume, claim, reason) => {
     expect(volumeMismatch(volume.object, claim)).toBe(reason);
+  });
+});
+
+describe('claimMountStatus (the kubelet waits for bound claims)', () => {
+  const store = new ObjectStore();
+  const put = (name: string, phase: string, volumeName?: string, deleting = false) =>
+    store.put('persistentvolumeclaims', {
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: { name, namespace: 'default', ...(deleting ? { deletionTimestamp: '2026-01-05T09:00:00Z' } : {}) },
+      spec: { ...(volumeName ? { volumeName } : {}) },
+      status: { phase },
+    } as KubeObject);
+  put('bound', 'Bound', 'pv-1');
+  put('pending', 'Pending');
+  put('going', 'Bound', 'pv-2', true);
+  const podUsing = (...claims: string[]): Pod => ({
+    metadata: { name: 'p', namespace: 'default' },
+    spec: {
+      containers: [],
+      volumes: [
+        ...claims.map((c) => ({ name: `v-${c}`, persistentVolumeClaim: { claimName: c } })),
+        { name: 'kube-api-access-x7k2p', projected: { sources: [] } },
+      ],
+    },
+  });
+
+  it.each([
+    ['a bound claim is ready', ['bound'], []],
+    ['an unbound claim is not', ['bound', 'pending'], ['v-pending']],
+    ['a claim being deleted is not', ['going'], ['v-going']],
+    ['a missing claim is not', ['nothere'], ['v-nothere']],
+  ])('%s', (_name, claims, unmounted) => {
+    const status = claimMountStatus(store, podUsing(...claims));
+    expect(status.ready ? [] : status.unmounted).toEqual(unmounted);
+  });
+
+  it('FailedMount names the unmounted and all volumes', () => {
+    expect(failedMountMessage(podUsing('pending'), ['v-pending'])).toBe(
+      'Unable to attach or mount volumes: unmounted volumes=[v-pending], unattached volumes=[v-pending kube-api-access-x7k2p]: timed out waiting for the condition',
+    );
   });
 });

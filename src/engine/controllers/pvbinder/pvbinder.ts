@@ -109,10 +109,17 @@ export class PersistentVolumeBinder implements Controller {
     this.queuePendingClaims();
   }
 
+  /**
+   * rebuild picks the resync timer back up from the clock. Nothing else is in flight: snapshots are
+   * taken once every loop has settled, and syncing again now would repeat the claims' events.
+   */
   rebuild(): void {
     this.nextResyncAt = undefined;
-    for (const object of this.server.store.list(PVS)) this.volumes.add(object.metadata.name ?? '');
-    this.queuePendingClaims();
+    for (const event of this.clock.snapshot().queue) {
+      if (event.type !== timerType(NAME) || !event.ref.startsWith('resync|')) continue;
+      const at = Number(event.ref.slice('resync|'.length));
+      if (this.nextResyncAt === undefined || at > this.nextResyncAt) this.nextResyncAt = at;
+    }
   }
 
   private queuePendingClaims(): void {

@@ -4,6 +4,10 @@ import type { ControllerDeps } from '../deps.ts';
 import { applyActions, type Action } from './actions.ts';
 import { keyOf, splitKey, type Resource } from './resources.ts';
 
+/** The work queue's rate limit after the API refused a sync's writes: 10s, doubling, at most 5 minutes. */
+const RETRY_BASE_MS = 10_000;
+const RETRY_MAX_MS = 300_000;
+
 /**
  * KeyedController is the shape every workload controller shares with its kube-controller-manager
  * counterpart: a work queue of "namespace/name" keys filled by observe(), a sync of one key at a
@@ -17,6 +21,7 @@ export abstract class KeyedController implements Controller {
   protected abstract readonly primary: Resource;
   protected readonly queue = new Set<string>();
   private readonly timers = new Map<string, number>();
+  private readonly failures = new Map<string, number>();
   private client: ReturnType<typeof controllerClient> | undefined;
 
   constructor(protected readonly deps: ControllerDeps) {}
@@ -28,7 +33,7 @@ export abstract class KeyedController implements Controller {
 
   /**
    * syncFailed hears that the API refused a create or delete of the last sync, so the controller can
-   * record it in status and retry later (the work queue's rate-limited re-queue).
+   * record it in status; the retry itself is the work queue's rate-limited re-queue, done here.
    */
   protected syncFailed(_namespace: string, _name: string, _message: string, _now: number): Action[] {
     return [];
@@ -55,7 +60,14 @@ export abstract class KeyedController implements Controller {
         requeue: (at: number) => this.requeueAt(key, at),
       };
       const result = applyActions(ctx, this.sync(namespace, name, now));
-      if (result.failure !== undefined) applyActions(ctx, this.syncFailed(namespace, name, result.failure, now));
+      if (result.failure === undefined) {
+        this.failures.delete(key);
+        continue;
+      }
+      const failures = (this.failures.get(key) ?? 0) + 1;
+      this.failures.set(key, failures);
+      applyActions(ctx, this.syncFailed(namespace, name, result.failure, now));
+      this.requeueAt(key, now + Math.min(RETRY_BASE_MS * 2 ** (failures - 1), RETRY_MAX_MS));
     }
   }
 

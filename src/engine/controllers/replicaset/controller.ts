@@ -9,10 +9,6 @@ import { controllerRefOf } from '../reconcile/owners.ts';
 import { PODS, REPLICA_SETS, keyOf } from '../reconcile/resources.ts';
 import { replicaFailureStatus, syncReplicaSet } from './sync.ts';
 
-/** The work queue's rate limit for a set whose pods the API refused: 10s, doubling, at most 5 minutes. */
-const RETRY_BASE_MS = 10_000;
-const RETRY_MAX_MS = 300_000;
-
 /**
  * ReplicaSetController keeps spec.replicas pods running for each ReplicaSet. It wakes for the set
  * itself, for pods it controls, and for orphan pods its selector picks (to adopt them).
@@ -21,7 +17,6 @@ export class ReplicaSetController extends KeyedController {
   readonly name = 'replicaset-controller';
   protected readonly component = 'replicaset-controller';
   protected readonly primary = REPLICA_SETS;
-  private readonly failures = new Map<string, number>();
 
   observe(change: StoredChange): void {
     if (change.resource === REPLICA_SETS.key) {
@@ -70,17 +65,13 @@ export class ReplicaSetController extends KeyedController {
     const rs = this.deps.server.store.get(REPLICA_SETS.key, namespace, name) as unknown as ReplicaSet | undefined;
     if (!rs) return [];
     const status = replicaFailureStatus(rs, message, now);
-    const key = `${namespace}/${name}`;
-    const failures = (this.failures.get(key) ?? 0) + 1;
-    this.failures.set(key, failures);
-    const delay = Math.min(RETRY_BASE_MS * 2 ** (failures - 1), RETRY_MAX_MS);
-    const actions: Action[] = [{ type: 'requeue', at: now + delay }];
-    if (status)
-      actions.unshift({
+    if (!status) return [];
+    return [
+      {
         type: 'updateStatus',
         resource: REPLICA_SETS,
         object: { ...(rs as unknown as KubeObject), status } as KubeObject,
-      });
-    return actions;
+      },
+    ];
   }
 }

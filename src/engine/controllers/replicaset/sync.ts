@@ -134,23 +134,22 @@ export function calculateStatus(rs: ReplicaSet, pods: readonly Pod[], now: numbe
   return status;
 }
 
-/** replicaFailure is the condition a refused create or delete leaves on the set, until the counts match. */
+/**
+ * replicaFailureStatus is the condition a refused create or delete leaves on the set. Like the real
+ * controller it is set once (the first error's words) and stays until the counts match.
+ */
 export function replicaFailureStatus(rs: ReplicaSet, message: string, now: number): ReplicaSetStatus | undefined {
-  const existing = (rs.status?.conditions ?? []).find((c) => c.type === 'ReplicaFailure');
-  if (existing?.message === message) return undefined;
+  if ((rs.status?.conditions ?? []).some((c) => c.type === 'ReplicaFailure')) return undefined;
   const desired = rs.spec?.replicas ?? 1;
   const reason = (rs.status?.replicas ?? 0) < desired ? FAILED_CREATE : FAILED_DELETE;
   const condition: ReplicaSetCondition = {
     type: 'ReplicaFailure',
     status: 'True',
-    lastTransitionTime: existing?.lastTransitionTime ?? rfc3339(now),
+    lastTransitionTime: rfc3339(now),
     reason,
     message,
   };
-  return {
-    ...(rs.status ?? { replicas: 0 }),
-    conditions: [...(rs.status?.conditions ?? []).filter((c) => c.type !== 'ReplicaFailure'), condition],
-  };
+  return { ...(rs.status ?? { replicas: 0 }), conditions: [...(rs.status?.conditions ?? []), condition] };
 }
 
 /** ownerDeploymentOf names the Deployment that controls a ReplicaSet, if one does. */
