@@ -15,7 +15,10 @@ import { Clock, DEFAULT_EPOCH, type ClockEvent, type ClockState } from './clock/
 import type { Controller } from './controllers/controller.ts';
 import { createControllers } from './controllers/index.ts';
 import { EventRecorder } from './events.ts';
-import { KUBELET_EVENT } from './kubelet/context.ts';
+import { KUBELET_EVENT, podObject, type KubeletContext } from './kubelet/context.ts';
+import { containerContext } from './kubelet/volumes.ts';
+import { createNetwork } from './network/index.ts';
+import { storageAdmission } from './admission/storage.ts';
 import { Kubelet } from './kubelet/kubelet.ts';
 import { emptyKubeletState, type KubeletState } from './kubelet/state.ts';
 import { SeededRandom, type RandomState } from './random.ts';
@@ -91,6 +94,7 @@ export class Cluster implements ClusterClient {
       ),
       defaultTolerationSeconds(),
       serviceAllocation(store, random),
+      storageAdmission(store),
     );
     this.scheduler = new SchedulingQueue(this.server, this.events, random, scheduling, () => clock.now);
     registerMetricsApi(this.server, kubeletState, () => clock.now);

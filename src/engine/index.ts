@@ -23,3 +23,4 @@ export { mergeKeyFor, strategicMergePatch, mergePatch, jsonPatch, type JsonPatch
 export { deepEqual } from './api/equal.ts';
 export { decodeKubernetesProtobuf, isKubernetesProtobuf } from './api/protobuf.ts';
 export { impersonatedUser } from './api/rbac/index.ts';
+export { canonicalQuantity, parseQuantity, cpuMillis, memoryBytes, formatCpu, formatMemory } from './api/quantity.ts';

@@ -12,6 +12,13 @@ import {
 } from './commands/info.ts';
 import { annotateCommand, labelCommand } from './commands/label.ts';
 import { logsCommand } from './commands/logs.ts';
+import { autoscaleCommand } from './commands/autoscale.ts';
+import { editCommand } from './commands/edit.ts';
+import { exposeCommand } from './commands/expose.ts';
+import { patchCommand } from './commands/patch.ts';
+import { replaceCommand } from './commands/replace.ts';
+import { scaleCommand } from './commands/scale.ts';
+import { setCommand } from './commands/set/index.ts';
 import { runCommand } from './commands/run.ts';
 import { describeCommand } from './describe/index.ts';
 import type { CommandResult, KubectlContext } from './types.ts';
@@ -36,4 +43,11 @@ export const COMMANDS: Record<string, Command> = {
   config: configCommand,
   label: labelCommand,
   annotate: annotateCommand,
+  scale: scaleCommand,
+  patch: patchCommand,
+  replace: replaceCommand,
+  edit: editCommand,
+  expose: exposeCommand,
+  autoscale: autoscaleCommand,
+  set: setCommand,
 };

@@ -90,6 +90,26 @@ const SCHEMAS: Record<string, Schema> = {
     4: f('expirationSeconds', 'int'),
   },
   TokenRequest: { 1: f('metadata', { message: 'ObjectMeta' }), 2: f('spec', { message: 'TokenRequestSpec' }) },
+  Quantity: { 1: f('string', 'string') },
+  CrossVersionObjectReference: { 1: f('kind', 'string'), 2: f('name', 'string'), 3: f('apiVersion', 'string') },
+  MetricTarget: {
+    1: f('type', 'string'),
+    2: f('value', { message: 'Quantity' }),
+    3: f('averageValue', { message: 'Quantity' }),
+    4: f('averageUtilization', 'int'),
+  },
+  ResourceMetricSource: { 1: f('name', 'string'), 2: f('target', { message: 'MetricTarget' }) },
+  MetricSpec: { 1: f('type', 'string'), 4: f('resource', { message: 'ResourceMetricSource' }) },
+  HorizontalPodAutoscalerSpec: {
+    1: f('scaleTargetRef', { message: 'CrossVersionObjectReference' }),
+    2: f('minReplicas', 'int'),
+    3: f('maxReplicas', 'int'),
+    4: f('metrics', { message: 'MetricSpec' }, true),
+  },
+  HorizontalPodAutoscaler: {
+    1: f('metadata', { message: 'ObjectMeta' }),
+    2: f('spec', { message: 'HorizontalPodAutoscalerSpec' }),
+  },
 };
 
 class Reader {
@@ -156,7 +176,10 @@ function decodeMessage(bytes: Uint8Array, schemaName: string): Record<string, un
       out[field.name] = map;
       continue;
     } else if (field.type === 'bytes') value = reader.chunk();
+    else if (field.type.message === 'Quantity') value = decodeMessage(reader.chunk(), 'Quantity').string ?? '';
     else value = decodeMessage(reader.chunk(), field.type.message);
+    // gogo-protobuf writes empty strings that JSON would omit; the server reads them as unset.
+    if (value === '' && !field.repeated) continue;
     if (field.repeated) out[field.name] = [...((out[field.name] as unknown[] | undefined) ?? []), value];
     else out[field.name] = value;
   }

@@ -3,7 +3,7 @@ import type { ApiServer } from '../api/server.ts';
 import type { Clock } from '../clock/clock.ts';
 import type { EventRecorder } from '../events.ts';
 import type { SeededRandom } from '../random.ts';
-import type { NetworkAccess } from '../runtime/index.ts';
+import type { NetworkFactory } from '../network/index.ts';
 import type { ContainerRuntime, KubeletState, PodRuntime } from './state.ts';
 
 /** KubeletContext is what the kubelet's parts share: the API, the clock, events and their runtime state. */
@@ -13,7 +13,8 @@ export interface KubeletContext {
   events: EventRecorder;
   random: SeededRandom;
   state: KubeletState;
-  network: NetworkAccess | undefined;
+  /** network gives each pod its view of the cluster network (DNS, Services, policies). */
+  network: NetworkFactory | undefined;
 }
 
 export const KUBELET_EVENT = 'kubelet';

@@ -3,7 +3,8 @@ import { deepEqual } from '../api/equal.ts';
 import type { StoredChange } from '../api/store.ts';
 import type { KubeObject } from '../api/types.ts';
 import type { ClockEvent } from '../clock/clock.ts';
-import { parseRef, podObject, schedule, type KubeletContext } from './context.ts';
+import { claimMountStatus, failedMountMessage } from '../controllers/pvbinder/claims.ts';
+import { parseRef, podObject, recordPodEvent, schedule, type KubeletContext } from './context.ts';
 import {
   beginRestart,
   ensureStarted,
@@ -18,6 +19,9 @@ import { probeTick } from './probes.ts';
 import type { ContainerRuntime, NodeRuntime, PodRuntime } from './state.ts';
 import { podStatusFrom } from './status.ts';
 import { registerPodSubresources } from './subresources.ts';
+
+/** MOUNT_TIMEOUT_MS is how long the volume manager waits before it reports FailedMount (and again after that). */
+const MOUNT_TIMEOUT_MS = 2 * 60_000;
 
 /** SANDBOX_MS is how long the runtime takes to set up a pod's sandbox (network namespace, pause container). */
 const SANDBOX_MS = 600;
@@ -51,6 +55,14 @@ export class Kubelet {
       case 'nodes':
         if (change.type === 'DELETED') delete this.ctx.state.nodes[object.metadata.name ?? ''];
         else this.ensureNode(object);
+        return;
+      case 'persistentvolumeclaims':
+        for (const pod of Object.values(this.ctx.state.pods)) {
+          if (pod.namespace === object.metadata.namespace) this.dirty.add(`${pod.namespace}/${pod.name}`);
+        }
+        return;
+      case 'persistentvolumes':
+        if (change.type === 'DELETED') delete this.ctx.state.claims[`pv/${object.metadata.name ?? ''}`];
         return;
       case 'configmaps':
       case 'secrets':
@@ -184,7 +196,8 @@ export class Kubelet {
       runtime = this.admit(pod, nodeName);
     }
     if (pod.metadata?.deletionTimestamp) this.terminate(pod, runtime);
-    else if (runtime.sandboxReadyAt !== undefined && !runtime.finished) this.progress(pod, runtime);
+    else if (runtime.sandboxReadyAt !== undefined && !runtime.finished && this.volumesReady(pod, runtime))
+      this.progress(pod, runtime);
     if (!ctx.state.pods[uid]) return;
     this.writeStatus(pod, runtime);
   }
@@ -229,6 +242,26 @@ export class Kubelet {
     ctx.state.pods[runtime.uid] = runtime;
     schedule(ctx, runtime, undefined, 'sandbox', ctx.clock.now + SANDBOX_MS);
     return runtime;
+  }
+
+  /**
+   * volumesReady is the volume manager's wait: containers start only once every claim the pod uses is
+   * Bound; every two minutes of waiting the kubelet reports FailedMount.
+   */
+  private volumesReady(pod: Pod, runtime: PodRuntime): boolean {
+    const status = claimMountStatus(this.ctx.server.store, pod);
+    if (status.ready) return true;
+    const now = this.ctx.clock.now;
+    const due = (runtime.mountWarnedAt ?? runtime.startedAt) + MOUNT_TIMEOUT_MS;
+    if (now >= due) {
+      recordPodEvent(this.ctx, pod, runtime, 'Warning', 'FailedMount', failedMountMessage(pod, status.unmounted));
+      runtime.mountWarnedAt = now;
+      schedule(this.ctx, runtime, undefined, 'sync', now + MOUNT_TIMEOUT_MS);
+    } else if (runtime.mountWarnedAt === undefined && !runtime.mountCheckScheduled) {
+      runtime.mountCheckScheduled = true;
+      schedule(this.ctx, runtime, undefined, 'sync', due);
+    }
+    return false;
   }
 
   /** progress starts init containers one at a time, then the main containers together, restarting what is due. */

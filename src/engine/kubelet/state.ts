@@ -82,6 +82,9 @@ export interface PodRuntime {
   volumes: Record<string, FsTree>;
   terminating: boolean;
   finished: boolean;
+  /** When the kubelet last reported FailedMount for claims that are not Bound yet. */
+  mountWarnedAt?: number | undefined;
+  mountCheckScheduled?: boolean | undefined;
 }
 
 export interface NodeRuntime {

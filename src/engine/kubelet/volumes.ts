@@ -1,10 +1,11 @@
 import type { Container, Pod, Volume } from 'kubernetes-types/core/v1';
 import { parseQuantity } from '../api/quantity.ts';
+import { claimDataKey } from '../controllers/pvbinder/claims.ts';
+import { resolvConfFor } from '../network/dns.ts';
 import {
   ContainerFileSystem,
   createImageRootFs,
   kubernetesHostsFile,
-  resolvConf,
   lookupImage,
   newDirectory,
   parseImageReference,
@@ -51,7 +52,7 @@ function volumeTree(ctx: KubeletContext, pod: Pod, runtime: PodRuntime, volume: 
     return node.hostPaths[volume.hostPath.path];
   }
   if (volume.persistentVolumeClaim) {
-    const key = `${namespace}/${volume.persistentVolumeClaim.claimName}`;
+    const key = claimDataKey(ctx.server.store, namespace, volume.persistentVolumeClaim.claimName);
     ctx.state.claims[key] ??= newDirectory(0o777);
     return ctx.state.claims[key];
   }
@@ -114,16 +115,15 @@ export function containerContext(
     const parsed = parseImageReference(containerSpecification?.image ?? '');
     const image = parsed.ok ? lookupImage(parsed.ref) : undefined;
     c.rootfs = image ? createImageRootFs(image, pod.spec?.hostname ?? runtime.name) : newDirectory();
+    const fs = new ContainerFileSystem(c.rootfs);
+    fs.mkdir('/etc', { parents: true });
     if (!pod.spec?.hostNetwork && runtime.ip) {
-      const fs = new ContainerFileSystem(c.rootfs);
-      fs.mkdir('/etc', { parents: true });
       const subdomain = pod.spec?.subdomain;
-      const fqdn = subdomain
-        ? `${pod.spec?.hostname ?? runtime.name}.${subdomain}.${runtime.namespace}.svc.cluster.local`
-        : undefined;
-      fs.writeFile('/etc/hosts', kubernetesHostsFile(runtime.ip, pod.spec?.hostname ?? runtime.name, undefined, fqdn));
-      fs.writeFile('/etc/resolv.conf', resolvConf({ namespace: runtime.namespace }));
+      const hostname = pod.spec?.hostname ?? runtime.name;
+      const fqdn = subdomain ? `${hostname}.${subdomain}.${runtime.namespace}.svc.cluster.local` : undefined;
+      fs.writeFile('/etc/hosts', kubernetesHostsFile(runtime.ip, hostname, undefined, fqdn));
     }
+    fs.writeFile('/etc/resolv.conf', resolvConfFor(pod));
   }
   const mounts: FsMount[] = [];
   for (const mount of containerSpecification?.volumeMounts ?? []) {
@@ -156,6 +156,8 @@ export function containerContext(
     ...(runtime.ip ? { podIP: runtime.ip } : {}),
     fs: new ContainerFileSystem(c.rootfs, mounts),
     ...(memoryLimitBytes !== undefined ? { memoryLimitBytes } : {}),
-    ...(ctx.network ? { network: ctx.network } : {}),
+    ...(ctx.network && runtime.ip
+      ? { network: ctx.network({ namespace: runtime.namespace, podName: runtime.name, podIP: runtime.ip }) }
+      : {}),
   };
 }

@@ -119,7 +119,7 @@ describe('a Service in front of nginx', () => {
   });
 
   // busybox accepts the flags bundled; the runtime's wget parser does not yet (see the report).
-  it.fails('`kubectl exec client -- wget -qO- http://web` returns the welcome page', async () => {
+  it('`kubectl exec client -- wget -qO- http://web` returns the welcome page', async () => {
     const l = networked();
     await webSetup(l);
     expect(await l.kubectl('exec client -- wget -qO- http://web')).toContain('<title>Welcome to nginx!</title>');
@@ -161,6 +161,54 @@ describe('a Service in front of nginx', () => {
     expect(r.stderr).toBe(
       `Connecting to empty (${clusterIP}:80)\nwget: can't connect to remote host (${clusterIP}): Connection refused\ncommand terminated with exit code 1\n`,
     );
+  });
+});
+
+describe('Services without a selector', () => {
+  it('hand-written Endpoints are mirrored into an EndpointSlice and routed; ExternalName is a CNAME', async () => {
+    const l = networked();
+    await webSetup(l);
+    const ip = (await l.kubectl("get pod web -o jsonpath='{.status.podIP}'")).trim();
+    await l.kubectl('apply -f -', {
+      stdin: `apiVersion: v1
+kind: Service
+metadata:
+  name: legacy
+spec:
+  ports:
+  - port: 8080
+    targetPort: 80
+---
+apiVersion: v1
+kind: Endpoints
+metadata:
+  name: legacy
+subsets:
+- addresses:
+  - ip: ${ip}
+  ports:
+  - port: 80
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: alias
+spec:
+  type: ExternalName
+  externalName: web.default.svc.cluster.local
+`,
+    });
+    const slices = JSON.parse(await l.kubectl('get endpointslices -l kubernetes.io/service-name=legacy -o json'));
+    expect(slices.items[0].metadata.labels['endpointslice.kubernetes.io/managed-by']).toBe(
+      'endpointslicemirroring-controller.k8s.io',
+    );
+    expect(await l.kubectl('exec client -- wget -q -O - http://legacy:8080')).toContain('Welcome to nginx!');
+    expect(rowOf(await l.kubectl('get svc alias'), 'alias').slice(1, 4)).toEqual([
+      'ExternalName',
+      '<none>',
+      'web.default.svc.cluster.local',
+    ]);
+    expect(await l.kubectl('exec client -- wget -q -O - http://alias')).toContain('Welcome to nginx!');
   });
 });
 

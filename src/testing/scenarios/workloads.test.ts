@@ -50,8 +50,7 @@ describe('Deployments', () => {
     const l = lab();
     expect(await l.kubectl('apply -f -', { stdin: deploymentYaml() })).toBe('deployment.apps/web created\n');
     await l.advance('30s');
-    const [[first]] = [await replicaSets(l)];
-    const oldName = first?.[0] ?? '';
+    const oldName = (await replicaSets(l))[0]?.[0] ?? '';
     expect(oldName).toMatch(/^web-[bcdfghjklmnpqrstvwxz2456789]+$/);
     expect(rows(await l.kubectl('get deploy'))['web']?.slice(0, 3)).toEqual(['4/4', '4', '4']);
 
@@ -91,7 +90,7 @@ describe('Deployments', () => {
     const strategy = '  strategy:\n    type: Recreate\n';
     await l.kubectl('apply -f -', { stdin: deploymentYaml({ replicas: 2, strategy }) });
     await l.advance('30s');
-    const [[oldName]] = await replicaSets(l);
+    const oldName = (await replicaSets(l))[0]?.[0];
     await l.kubectl('apply -f -', { stdin: deploymentYaml({ replicas: 2, strategy, image: 'nginx:1.28' }) });
     expect(await replicaSets(l)).toEqual([[oldName ?? '', '0', '0', '0']]);
     const pods = rows(await l.kubectl('get pods'));

@@ -260,7 +260,8 @@ interface LabelSelectorLike {
 export function selectorString(selector: LabelSelectorLike | undefined | null): string {
   if (!selector) return '';
   const requirements: { key: string; text: string }[] = [];
-  for (const [key, value] of Object.entries(selector.matchLabels ?? {})) requirements.push({ key, text: `${key}=${value}` });
+  for (const [key, value] of Object.entries(selector.matchLabels ?? {}))
+    requirements.push({ key, text: `${key}=${value}` });
   for (const e of selector.matchExpressions ?? []) {
     const values = [...(e.values ?? [])].sort(compareStrings).join(',');
     const text =

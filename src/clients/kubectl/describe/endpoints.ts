@@ -20,7 +20,8 @@ export async function describeEndpoints(object: KubeObject, w: DescribeWriter, c
       w.line(L1, 'Ports:');
       w.line(L2, 'Name\tPort\tProtocol');
       w.line(L2, '----\t----\t--------');
-      for (const port of subset.ports ?? []) w.line(L2, `${port.name || '<unset>'}\t${port.port}\t${port.protocol ?? ''}`);
+      for (const port of subset.ports ?? [])
+        w.line(L2, `${port.name || '<unset>'}\t${port.port}\t${port.protocol ?? ''}`);
     }
     w.line(L0, '');
   }

@@ -6,7 +6,11 @@ import { writeEvents } from './events.ts';
 import { registerDescriber } from './registry.ts';
 
 /** describeEndpointSlice is EndpointSliceDescriber: the ports table, then each endpoint with its conditions. */
-export async function describeEndpointSlice(object: KubeObject, w: DescribeWriter, ctx: DescribeContext): Promise<void> {
+export async function describeEndpointSlice(
+  object: KubeObject,
+  w: DescribeWriter,
+  ctx: DescribeContext,
+): Promise<void> {
   const eps = object as unknown as EndpointSlice;
   w.line(L0, `Name:\t${eps.metadata?.name ?? ''}`);
   w.line(L0, `Namespace:\t${eps.metadata?.namespace ?? ''}`);
@@ -30,7 +34,8 @@ export async function describeEndpointSlice(object: KubeObject, w: DescribeWrite
       const ready = endpoint.conditions?.ready;
       w.line(L3, `Ready:\t${ready === undefined ? '<unset>' : goBool(ready)}`);
       w.line(L2, `Hostname:\t${endpoint.hostname ?? '<unset>'}`);
-      if (endpoint.targetRef) w.line(L2, `TargetRef:\t${endpoint.targetRef.kind ?? ''}/${endpoint.targetRef.name ?? ''}`);
+      if (endpoint.targetRef)
+        w.line(L2, `TargetRef:\t${endpoint.targetRef.kind ?? ''}/${endpoint.targetRef.name ?? ''}`);
       w.line(L2, `NodeName:\t${endpoint.nodeName ?? '<unset>'}`);
       w.line(L2, `Zone:\t${endpoint.zone ?? '<unset>'}`);
     }

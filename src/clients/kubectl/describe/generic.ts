@@ -50,7 +50,8 @@ function goNumber(n: number): string {
   const text = String(n);
   const exp = /^(-?[\d.]+)e([+-])(\d+)$/.exec(text);
   if (exp) return `${exp[1]}e${exp[2]}${(exp[3] ?? '').padStart(2, '0')}`;
-  if (Math.abs(n) >= 1e21 || (Math.abs(n) < 1e-4 && n !== 0)) return n.toExponential().replace(/e([+-])(\d)$/, 'e$10$2');
+  if (Math.abs(n) >= 1e21 || (Math.abs(n) < 1e-4 && n !== 0))
+    return n.toExponential().replace(/e([+-])(\d)$/, 'e$10$2');
   return text;
 }
 

@@ -47,7 +47,8 @@ export async function describeHorizontalPodAutoscaler(
       case 'External': {
         const m = metric.external;
         if (m?.target.averageValue !== undefined) {
-          const now = c?.external?.current.averageValue !== undefined ? q(c.external.current.averageValue) : '<unknown>';
+          const now =
+            c?.external?.current.averageValue !== undefined ? q(c.external.current.averageValue) : '<unknown>';
           w.line(L1, `"${m.metric.name}" (target average value):\t${now} / ${q(m.target.averageValue)}`);
         } else {
           const now = c?.external ? q(c.external.current.value) : '<unknown>';
@@ -78,10 +79,7 @@ export async function describeHorizontalPodAutoscaler(
         const cur = metric.type === 'Resource' ? c?.resource : c?.containerResource;
         if (metric.type === 'Resource') w.write(L1, `resource ${m?.name ?? ''} on pods`);
         else
-          w.write(
-            L1,
-            `resource ${m?.name ?? ''} of container "${metric.containerResource?.container ?? ''}" on pods`,
-          );
+          w.write(L1, `resource ${m?.name ?? ''} of container "${metric.containerResource?.container ?? ''}" on pods`);
         if (m?.target.averageValue !== undefined) {
           const now = cur ? q(cur.current.averageValue) : '<unknown>';
           w.line(L0, `:\t${now} / ${q(m.target.averageValue)}`);

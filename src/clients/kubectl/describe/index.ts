@@ -1,9 +1,10 @@
 import { groupVersion, objectPath, type KubeObject, type ResourceType } from '../../../engine/index.ts';
 import { discover } from '../discovery.ts';
 import { responseError } from '../errors.ts';
-import { parseFlags, type FlagSpec } from '../flags.ts';
+import { parseFlags, type FlagSpec, type ParsedFlags } from '../flags.ts';
 import { tabulate } from '../printers/tabwriter.ts';
 import { selectResources } from '../resources.ts';
+import { readSources, typeOf } from '../sources.ts';
 import { fail, type CommandResult, type KubectlContext } from '../types.ts';
 import './kinds.ts';
 import { DescribeWriter } from './common.ts';
@@ -36,6 +37,7 @@ export async function describeObject(object: KubeObject, ctx: KubectlContext, sh
  */
 export async function describeCommand(args: string[], ctx: KubectlContext): Promise<CommandResult> {
   const flags = parseFlags(args, DESCRIBE_FLAGS);
+  if (flags.strings('filename').length > 0) return describeFiles(flags.strings('filename'), flags, ctx);
   if (flags.positional.length === 0) {
     return fail(
       `You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nSee 'kubectl describe -h' for help and examples`,
@@ -53,7 +55,10 @@ export async function describeCommand(args: string[], ctx: KubectlContext): Prom
     const ns = type.namespaced && !allNamespaces ? namespace : undefined;
     if (names.length > 0) {
       for (const name of names) {
-        const exact = await ctx.client.request<KubeObject>({ verb: 'GET', path: objectPath(type, ns ?? namespace, name) });
+        const exact = await ctx.client.request<KubeObject>({
+          verb: 'GET',
+          path: objectPath(type, ns ?? namespace, name),
+        });
         if (exact.status < 300) found.push(exact.body);
         else errors.push(await notFoundError(ctx, type, ns, exact));
       }
@@ -67,7 +72,9 @@ export async function describeCommand(args: string[], ctx: KubectlContext): Prom
     });
     const error = responseError(list);
     if (error) errors.push({ status: list.status, text: error });
-    else for (const object of list.body.items ?? []) found.push({ ...object, kind: type.kind, apiVersion: groupVersion(type) });
+    else
+      for (const object of list.body.items ?? [])
+        found.push({ ...object, kind: type.kind, apiVersion: groupVersion(type) });
   }
   const [onlySelection] = selection.selections;
   if (
@@ -78,7 +85,14 @@ export async function describeCommand(args: string[], ctx: KubectlContext): Prom
     selection.selections.length === 1 &&
     onlySelection
   ) {
-    return describeMatching(onlySelection.type, onlySelection.names[0] ?? '', namespace, errors[0].text, ctx, showEvents);
+    return describeMatching(
+      onlySelection.type,
+      onlySelection.names[0] ?? '',
+      namespace,
+      errors[0].text,
+      ctx,
+      showEvents,
+    );
   }
   const blocks: string[] = [];
   for (const object of found) blocks.push(await describeObject(object, ctx, showEvents));
@@ -90,6 +104,34 @@ export async function describeCommand(args: string[], ctx: KubectlContext): Prom
       exitCode: 0,
     };
   return { stdout: blocks.join('\n\n'), stderr, exitCode: errors.length > 0 ? 1 : 0 };
+}
+
+/**
+ * describeFiles is `kubectl describe -f FILE`: each manifest names an object, which is read from the
+ * cluster (not from the file) and described; missing ones are reported after the others.
+ */
+async function describeFiles(filenames: string[], flags: ParsedFlags, ctx: KubectlContext): Promise<CommandResult> {
+  const read = readSources(filenames, ctx, flags.bool('recursive'));
+  if (!read.ok) return fail(read.error);
+  const registry = await discover(ctx.client);
+  const namespace = flags.string('namespace') ?? ctx.namespace;
+  const blocks: string[] = [];
+  let stderr = '';
+  for (const manifest of read.manifests) {
+    const found = typeOf(registry, manifest);
+    if (!found.ok) {
+      stderr += `${found.error}\n`;
+      continue;
+    }
+    const ns = found.type.namespaced ? (manifest.object.metadata?.namespace ?? namespace) : undefined;
+    const response = await ctx.client.request<KubeObject>({
+      verb: 'GET',
+      path: objectPath(found.type, ns, manifest.object.metadata?.name ?? ''),
+    });
+    if (response.status >= 300) stderr += (await notFoundError(ctx, found.type, ns, response)).text;
+    else blocks.push(await describeObject(response.body, ctx, flags.bool('show-events')));
+  }
+  return { stdout: blocks.join('\n\n'), stderr, exitCode: stderr ? 1 : 0 };
 }
 
 /**

@@ -50,7 +50,10 @@ export async function describeJob(object: KubeObject, w: DescribeWriter, ctx: De
     w.line(L0, `Duration:\t${humanDuration(Date.parse(status.completionTime) - Date.parse(status.startTime))}`);
   if (spec?.activeDeadlineSeconds !== undefined) w.line(L0, `Active Deadline Seconds:\t${spec.activeDeadlineSeconds}s`);
   if (status.ready === undefined)
-    w.line(L0, `Pods Statuses:\t${status.active ?? 0} Active / ${status.succeeded ?? 0} Succeeded / ${status.failed ?? 0} Failed`);
+    w.line(
+      L0,
+      `Pods Statuses:\t${status.active ?? 0} Active / ${status.succeeded ?? 0} Succeeded / ${status.failed ?? 0} Failed`,
+    );
   else
     w.line(
       L0,

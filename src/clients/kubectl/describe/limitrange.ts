@@ -12,8 +12,7 @@ import { registerDescriber } from './registry.ts';
 function describeLimitRangeSpec(spec: LimitRangeSpec | undefined, prefix: string, w: DescribeWriter): void {
   for (const item of spec?.limits ?? []) {
     const lists = [item.min, item.max, item.defaultRequest, item.default, item.maxLimitRequestRatio] as (
-      | Record<string, string>
-      | undefined
+      Record<string, string> | undefined
     )[];
     const names = [...new Set(lists.flatMap((l) => Object.keys(l ?? {})))].sort(compareStrings);
     for (const name of names) {

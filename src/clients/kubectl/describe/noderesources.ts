@@ -11,7 +11,10 @@ import { Quantity } from './quantity.ts';
 type ResourceList = Map<string, Quantity>;
 
 function addResourceList(list: ResourceList, add: Record<string, string> | undefined | ResourceList): void {
-  const entries = add instanceof Map ? [...add.entries()] : Object.entries(add ?? {}).map(([k, v]) => [k, Quantity.parse(v)] as const);
+  const entries =
+    add instanceof Map
+      ? [...add.entries()]
+      : Object.entries(add ?? {}).map(([k, v]) => [k, Quantity.parse(v)] as const);
   for (const [name, q] of entries) {
     const existing = list.get(name);
     list.set(name, existing ? existing.add(q) : q);

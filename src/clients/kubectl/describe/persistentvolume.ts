@@ -1,15 +1,7 @@
 import type { PersistentVolume } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../../engine/index.ts';
 import type { DescribeContext, DescribeWriter } from './common.ts';
-import {
-  L0,
-  L1,
-  L2,
-  goStringList,
-  printAnnotationsMultiline,
-  printLabelsMultiline,
-  since,
-} from './common.ts';
+import { L0, L1, L2, goStringList, printAnnotationsMultiline, printLabelsMultiline, since } from './common.ts';
 import { writeEvents } from './events.ts';
 import { canonicalText } from './quantity.ts';
 import { registerDescriber } from './registry.ts';

@@ -16,7 +16,8 @@ async function podsUsingClaim(ctx: DescribeContext, pvc: PersistentVolumeClaim):
   const all = response.status < 300 ? (response.body.items ?? []) : [];
   const pods: Pod[] = [];
   for (const pod of all)
-    for (const v of pod.spec?.volumes ?? []) if (v.persistentVolumeClaim?.claimName === pvc.metadata?.name) pods.push(pod);
+    for (const v of pod.spec?.volumes ?? [])
+      if (v.persistentVolumeClaim?.claimName === pvc.metadata?.name) pods.push(pod);
   for (const owner of pvc.metadata?.ownerReferences ?? []) {
     if (owner.kind !== 'Pod') continue;
     const pod = all.find((p) => p.metadata?.uid === owner.uid);

@@ -63,7 +63,14 @@ export async function describePod(object: KubeObject, w: DescribeWriter, ctx: De
   }
   const resolver = envValueRetriever(pod);
   if ((spec.initContainers ?? []).length > 0)
-    describeContainers('Init Containers', spec.initContainers ?? [], status.initContainerStatuses ?? [], resolver, w, '');
+    describeContainers(
+      'Init Containers',
+      spec.initContainers ?? [],
+      status.initContainerStatuses ?? [],
+      resolver,
+      w,
+      '',
+    );
   describeContainers('Containers', spec.containers, status.containerStatuses ?? [], resolver, w, '');
   if ((spec.ephemeralContainers ?? []).length > 0)
     describeContainers(

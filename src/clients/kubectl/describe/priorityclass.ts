@@ -6,7 +6,11 @@ import { writeEvents } from './events.ts';
 import { registerDescriber } from './registry.ts';
 
 /** describePriorityClass is PriorityClassDescriber; annotations print on one line as a label set. */
-export async function describePriorityClass(object: KubeObject, w: DescribeWriter, ctx: DescribeContext): Promise<void> {
+export async function describePriorityClass(
+  object: KubeObject,
+  w: DescribeWriter,
+  ctx: DescribeContext,
+): Promise<void> {
   const pc = object as unknown as PriorityClass;
   w.line(L0, `Name:\t${pc.metadata?.name ?? ''}`);
   w.line(L0, `Value:\t${pc.value}`);

@@ -17,7 +17,12 @@ export async function describeReplicationController(
   const rc = object as unknown as ReplicationController;
   const meta = rc.metadata ?? {};
   const selector = formatLabels(rc.spec?.selector);
-  const counts = await podStatusForController(ctx, meta.namespace ?? '', selector === '<none>' ? '' : selector, meta.uid);
+  const counts = await podStatusForController(
+    ctx,
+    meta.namespace ?? '',
+    selector === '<none>' ? '' : selector,
+    meta.uid,
+  );
   w.line(L0, `Name:\t${meta.name ?? ''}`);
   w.line(L0, `Namespace:\t${meta.namespace ?? ''}`);
   w.line(L0, `Selector:\t${selector}`);

@@ -64,7 +64,10 @@ export function describeResourceQuotas(quotas: ResourceQuota[], w: DescribeWrite
     w.line(L1, '--------\t---\t---');
     const hard = q.status?.hard ?? {};
     for (const name of Object.keys(hard).sort(compareStrings))
-      w.line(L1, `${name}\t${Quantity.parse(q.status?.used?.[name]).toString()}\t${Quantity.parse(hard[name]).toString()}`);
+      w.line(
+        L1,
+        `${name}\t${Quantity.parse(q.status?.used?.[name]).toString()}\t${Quantity.parse(hard[name]).toString()}`,
+      );
   }
 }
 

@@ -41,7 +41,8 @@ export function breakdownRule(rule: PolicyRule): PolicyRule[] {
             out.push({ apiGroups: [group], resources: [resource], verbs: [verb], resourceNames: [name] });
         else out.push({ apiGroups: [group], resources: [resource], verbs: [verb] });
       }
-  for (const url of rule.nonResourceURLs ?? []) for (const verb of rule.verbs) out.push({ nonResourceURLs: [url], verbs: [verb] });
+  for (const url of rule.nonResourceURLs ?? [])
+    for (const verb of rule.verbs) out.push({ nonResourceURLs: [url], verbs: [verb] });
   return out;
 }
 
@@ -74,7 +75,10 @@ function ruleString(r: PolicyRule): string {
 }
 
 /** combineResourceGroup is CombineResourceGroup: `deployments.apps`, `pods/log`, `deployments.apps/scale`. */
-export function combineResourceGroup(resources: readonly string[] | undefined, groups: readonly string[] | undefined): string {
+export function combineResourceGroup(
+  resources: readonly string[] | undefined,
+  groups: readonly string[] | undefined,
+): string {
   const first = resources?.[0];
   if (first === undefined) return '';
   const slash = first.indexOf('/');

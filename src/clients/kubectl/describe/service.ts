@@ -7,7 +7,11 @@ import { writeEvents } from './events.ts';
 import { registerDescriber } from './registry.ts';
 
 /** endpointSlicesFor lists the EndpointSlices of a Service (label kubernetes.io/service-name). */
-export async function endpointSlicesFor(ctx: DescribeContext, namespace: string, service: string): Promise<EndpointSlice[]> {
+export async function endpointSlicesFor(
+  ctx: DescribeContext,
+  namespace: string,
+  service: string,
+): Promise<EndpointSlice[]> {
   const response = await ctx.client.request<{ items?: EndpointSlice[] }>({
     verb: 'GET',
     path: `/apis/discovery.k8s.io/v1/namespaces/${namespace}/endpointslices`,

@@ -19,7 +19,10 @@ import { registerDescriber } from './registry.ts';
 import { claimClass } from './volumes.ts';
 
 /** describeVolumeClaimTemplates is describeVolumeClaimTemplates: name, class, labels, capacity, access modes. */
-function describeVolumeClaimTemplates(templates: readonly PersistentVolumeClaim[] | undefined, w: DescribeWriter): void {
+function describeVolumeClaimTemplates(
+  templates: readonly PersistentVolumeClaim[] | undefined,
+  w: DescribeWriter,
+): void {
   if ((templates ?? []).length === 0) {
     w.line(L0, 'Volume Claims:\t<none>');
     return;

@@ -8,6 +8,7 @@ import {
   isYamlTimestamp,
   resolvesToNonString,
   sortYamlKeys,
+  toKubectlKyaml,
   toKubectlYaml,
   YamlPrintError,
 } from './yaml.ts';
@@ -19,6 +20,16 @@ const recorded = fixtures.cases as Record<string, Result>;
 function ours(value: unknown): Result {
   try {
     return { stdout: toKubectlYaml(value), stderr: '', exitCode: 0 };
+  } catch (e) {
+    if (e instanceof YamlPrintError) return { stdout: '', stderr: `error: ${e.message}\n`, exitCode: 1 };
+    throw e;
+  }
+}
+
+/** oursKyaml prints like `kubectl -o kyaml`: the KYAML on stdout, or `error: …` and exit 1. */
+function oursKyaml(value: unknown, typed: boolean): Result {
+  try {
+    return { stdout: toKubectlKyaml(value, { typed }), stderr: '', exitCode: 0 };
   } catch (e) {
     if (e instanceof YamlPrintError) return { stdout: '', stderr: `error: ${e.message}\n`, exitCode: 1 };
     throw e;
@@ -95,30 +106,30 @@ describe('toKubectlYaml follows go-yaml v2 as sigs.k8s.io/yaml uses it', () => {
 
 describe('toKubectlKyaml is sigs.k8s.io/yaml/kyaml as `-o kyaml` prints', () => {
   it('quotes every string value, leaves safe keys bare and cuddles lists of objects', () => {
-    expect(toKubectlKyaml({ items: [{ a: 1 }, { b: 'x' }], '1': true, 'app.kubernetes.io/name': 'web', list: ['a', 2] })).toBe(
-      '---\n{\n  "1": true,\n  "app.kubernetes.io/name": "web",\n  items: [{\n    a: 1,\n  }, {\n    b: "x",\n  }],\n  list: [\n    "a",\n    2,\n  ],\n}\n',
+    expect(
+      toKubectlKyaml({ items: [{ a: 1 }, { b: 'x' }], '1': true, 'app.kubernetes.io/name': 'web', list: ['a', 2] }),
+    ).toBe(
+      '---\n{\n  "1": true,\n  app.kubernetes.io/name: "web",\n  items: [{\n    a: 1,\n  }, {\n    b: "x",\n  }],\n  list: [\n    "a",\n    2,\n  ],\n}\n',
     );
   });
 
   it.each(strings)('prints the string %s as kubectl did', (json, s) => {
-    expect({ stdout: toKubectlKyaml(configMapWith(s), { typed: true }), stderr: '', exitCode: 0 }).toEqual(recorded[`string:kyaml:${json}`]);
+    expect(oursKyaml(configMapWith(s), true)).toEqual(recorded[`string:kyaml:${json}`]);
   });
 
   it.each(structures)('prints the structure %s as kubectl did', (json, value) => {
-    expect({ stdout: toKubectlKyaml(structureObject(value, true)), stderr: '', exitCode: 0 }).toEqual(recorded[`structure:kyaml:${json}`]);
+    expect(oursKyaml(structureObject(value, true), false)).toEqual(recorded[`structure:kyaml:${json}`]);
   });
 });
 
-describe.skipIf(!oracleAvailable())('toKubectlYaml matches the real kubectl 1.35 (live)', () => {
-  const live = printerInvocations().filter(
-    (i) => i.key.startsWith('string:yaml:') || i.key.startsWith('structure:yaml:'),
-  );
+describe.skipIf(!oracleAvailable())('toKubectlYaml and toKubectlKyaml match the real kubectl 1.35 (live)', () => {
+  const live = printerInvocations().filter((i) => /^(string|structure):k?yaml:/.test(i.key));
   it.each(live.map((i): [string, (typeof live)[number]] => [i.key, i]))('%s', async (key, invocation) => {
     const real = await runOracleAsync(invocation.args, invocation.files ? { files: invocation.files } : {});
-    const json = key.replace(/^(string|structure):yaml:/, '');
-    const value = key.startsWith('string:')
-      ? configMapWith(JSON.parse(json) as string)
-      : structureObject(JSON.parse(json), true);
-    expect(ours(value)).toEqual(real);
+    const [kind = '', format = ''] = key.split(':');
+    const json = key.slice(kind.length + format.length + 2);
+    const typed = kind === 'string';
+    const value = typed ? configMapWith(JSON.parse(json) as string) : structureObject(JSON.parse(json), true);
+    expect(format === 'kyaml' ? oursKyaml(value, typed) : ours(value)).toEqual(real);
   });
 });

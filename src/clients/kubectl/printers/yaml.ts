@@ -5,7 +5,7 @@
  * as something else, block literals for multi-line strings, and long lines folded at column 80.
  * The emitter below is a port of go-yaml v2's emitterc.go restricted to what its encoder emits.
  */
-import { codePoints, compareGoStrings, formatFloatG, isGoMapObject, jsonNumber } from './json.ts';
+import { codePoints, compareGoStrings, formatFloatG, goMap, isGoMapObject, jsonNumber } from './json.ts';
 
 /**
  * YamlPrintError is the error kubectl reports when go-yaml cannot read the JSON back, e.g.
@@ -15,14 +15,16 @@ import { codePoints, compareGoStrings, formatFloatG, isGoMapObject, jsonNumber }
 export class YamlPrintError extends Error {}
 
 export interface YamlOptions {
-  /** typed: the value is a typed object (see goMap in json.ts); only affects error line numbers. */
+  /**
+   * typed: the value is a typed object (see goMap in json.ts), whose JSON lists fields in struct
+   * order; it only changes the line numbers in go-yaml's errors.
+   */
   typed?: boolean;
 }
 
 /** toKubectlYaml is what `kubectl … -o yaml` prints for an object; it throws YamlPrintError like kubectl fails. */
-export function toKubectlYaml(value: unknown, _options: YamlOptions = {}): string {
-  const reader = new JsonReadBack();
-  const readBack = reader.value(value);
+export function toKubectlYaml(value: unknown, options: YamlOptions = {}): string {
+  const readBack = new JsonReadBack(options.typed === true).value(value);
   const events: YamlEvent[] = [];
   toEvents(readBack, events);
   return new Emitter(events).run();
@@ -46,18 +48,22 @@ function isReaderControl(c: number): boolean {
 class JsonReadBack {
   private line = 1;
 
+  /** keepOrder keeps struct order (typed objects), as KYAML prints keys in JSON order. */
+  constructor(private readonly keepOrder = false) {}
+
   value(v: unknown): unknown {
     if (typeof v === 'string') return this.string(v);
     if (Array.isArray(v)) return v.map((item) => this.value(item === undefined ? null : item));
     if (v !== null && typeof v === 'object') {
       const out: Record<string, unknown> = {};
       const entries = Object.entries(v as Record<string, unknown>).filter(([, item]) => item !== undefined);
-      entries.sort(([a], [b]) => compareGoStrings(a, b));
+      const sorted = !this.keepOrder || isGoMapObject(v as object);
+      if (sorted) entries.sort(([a], [b]) => compareGoStrings(a, b));
       for (const [key, item] of entries) {
         const k = this.string(key);
         out[k] = this.value(item);
       }
-      return out;
+      return sorted && this.keepOrder ? goMap(out) : out;
     }
     return v;
   }
@@ -1071,7 +1077,9 @@ function analyzeScalar(value: number[]): ScalarAnalysis {
 // ---- KYAML (sigs.k8s.io/yaml/kyaml): `kubectl -o kyaml` ----------------------------------------
 
 const GO_PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
-const GO_SPACE = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x85, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000]);
+const GO_SPACE = new Set([
+  0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x85, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000,
+]);
 
 function isGoSpace(c: number): boolean {
   return GO_SPACE.has(c) || (c >= 0x2000 && c <= 0x200a);
@@ -1126,7 +1134,20 @@ function kyamlString(value: string, indent: number, lazy: boolean, compact: bool
       buf += ch;
       continue;
     }
-    const named: Record<number, string> = { 7: '\\a', 8: '\\b', 12: '\\f', 13: '\\r', 9: '\\t', 11: '\\v', 0: '\\0', 0x1b: '\\e', 0x85: '\\N', 0xa0: '\\_', 0x2028: '\\L', 0x2029: '\\P' };
+    const named: Record<number, string> = {
+      7: '\\a',
+      8: '\\b',
+      12: '\\f',
+      13: '\\r',
+      9: '\\t',
+      11: '\\v',
+      0: '\\0',
+      0x1b: '\\e',
+      0x85: '\\N',
+      0xa0: '\\_',
+      0x2028: '\\L',
+      0x2029: '\\P',
+    };
     if (c === 0x0a) buf += newline;
     else if (named[c] !== undefined) buf += named[c];
     else if (c < 0x20 || c === 0x7f) buf += `\\x${c.toString(16).padStart(2, '0')}`;
@@ -1151,7 +1172,8 @@ function kyamlNode(value: unknown, indent: number, typed: boolean): string {
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
     const items = value.map((v) => (v === undefined ? null : v));
-    if (items.every((v) => v !== null && typeof v === 'object')) return `[${items.map((v) => kyamlNode(v, indent, typed)).join(', ')}]`;
+    if (items.every((v) => v !== null && typeof v === 'object'))
+      return `[${items.map((v) => kyamlNode(v, indent, typed)).join(', ')}]`;
     return `[\n${items.map((v) => `${pad}  ${kyamlNode(v, indent + 1, typed)},\n`).join('')}${pad}]`;
   }
   if (typeof value === 'object') {
@@ -1166,5 +1188,12 @@ function kyamlNode(value: unknown, indent: number, typed: boolean): string {
 
 /** toKubectlKyaml is `kubectl -o kyaml`: a `---` header, then the object in KYAML, keys in JSON order. */
 export function toKubectlKyaml(value: unknown, options: { typed?: boolean } = {}): string {
-  return `---\n${kyamlNode(value, 0, options.typed === true)}\n`;
+  let readBack: unknown;
+  try {
+    readBack = new JsonReadBack(options.typed === true).value(value);
+  } catch (e) {
+    if (e instanceof YamlPrintError) throw new YamlPrintError(`error decoding: ${e.message}`);
+    throw e;
+  }
+  return `---\n${kyamlNode(readBack, 0, options.typed === true)}\n`;
 }

@@ -45,9 +45,9 @@ function childJob(cj: CronJob, scheduled: number, finished?: 'Complete' | 'Faile
 const ref = (job: Job) => ({
   apiVersion: 'batch/v1',
   kind: 'Job',
-  name: job.metadata?.name,
+  name: job.metadata?.name ?? '',
   namespace: 'default',
-  uid: job.metadata?.uid,
+  uid: job.metadata?.uid ?? '',
 });
 
 function run(cj: CronJob, jobs: Job[], now: number): Action[] {

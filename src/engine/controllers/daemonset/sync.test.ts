@@ -189,7 +189,7 @@ describe('reconcileDaemonSet', () => {
     const ds = stored(daemonSet('logs'));
     const hash = computeHash(ds.spec?.template);
     const failed = daemon('logs-a', 'worker-1', hash);
-    failed.status = { phase: 'Failed' };
+    (failed as { status?: Pod['status'] }).status = { phase: 'Failed' };
     const lines = summarize(
       reconcileDaemonSet({ ds, nodes: [node('worker-1')], pods: [failed], revisions: [revision(ds)] }, NOW),
     );

@@ -60,15 +60,18 @@ export class DeploymentController extends KeyedController {
     const candidates = store.list(REPLICA_SETS.key, namespace) as unknown as ReplicaSet[];
     const { claimed, actions } = claimObjects(owner, deployment.spec?.selector, candidates, REPLICA_SETS);
     const uids = new Set(claimed.map((rs) => rs.metadata?.uid));
+    // Only Recreate looks at pods (to wait for the old ones to be gone).
     const podsByReplicaSet = new Map<string, Pod[]>();
-    for (const pod of store.list(PODS.key, namespace) as unknown as Pod[]) {
-      const ref = controllerRefOf(pod);
-      if (!ref || !uids.has(ref.uid)) continue;
-      if (!deployment.spec?.selector || !selectorMatches(deployment.spec.selector, pod.metadata?.labels ?? {}))
-        continue;
-      const list = podsByReplicaSet.get(ref.uid) ?? [];
-      list.push(pod);
-      podsByReplicaSet.set(ref.uid, list);
+    if (deployment.spec?.strategy?.type === 'Recreate') {
+      for (const pod of store.list(PODS.key, namespace) as unknown as Pod[]) {
+        const ref = controllerRefOf(pod);
+        if (!ref || !uids.has(ref.uid)) continue;
+        if (!deployment.spec.selector || !selectorMatches(deployment.spec.selector, pod.metadata?.labels ?? {}))
+          continue;
+        const list = podsByReplicaSet.get(ref.uid) ?? [];
+        list.push(pod);
+        podsByReplicaSet.set(ref.uid, list);
+      }
     }
     return [...actions, ...reconcileDeployment({ deployment, replicaSets: claimed, podsByReplicaSet }, now)];
   }

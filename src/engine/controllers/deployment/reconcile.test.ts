@@ -52,7 +52,7 @@ function replicaSetOf(d: Deployment, shape: RSShape): ReplicaSet {
       uid: `uid-rs-${shape.revision}`,
       generation: 1,
       creationTimestamp: rfc3339(DEFAULT_EPOCH + (shape.created ?? shape.revision) * 1000),
-      labels: template.metadata.labels,
+      labels: template.metadata.labels ?? {},
       annotations: {
         'deployment.kubernetes.io/revision': String(shape.revision),
         'deployment.kubernetes.io/desired-replicas': String(shape.desired ?? d.spec?.replicas ?? 1),
@@ -76,6 +76,12 @@ function replicaSetOf(d: Deployment, shape: RSShape): ReplicaSet {
     },
     status: { replicas: shape.replicas, readyReplicas: available, availableReplicas: available, observedGeneration: 1 },
   };
+}
+
+/** scaledToZero makes a ReplicaSet look scaled down and observed at zero. */
+function scaledToZero(rs: ReplicaSet): void {
+  (rs.spec as NonNullable<ReplicaSet['spec']>).replicas = 0;
+  (rs as { status?: ReplicaSet['status'] }).status = { replicas: 0 };
 }
 
 function run(d: Deployment, replicaSets: ReplicaSet[], pods: Map<string, Pod[]> = new Map(), now = NOW) {
@@ -225,8 +231,7 @@ describe('Recreate', () => {
 
   it('waits while an old pod is still there, even terminating', () => {
     const rs = old();
-    rs.spec = { ...rs.spec, replicas: 0 } as ReplicaSet['spec'];
-    rs.status = { replicas: 0 };
+    scaledToZero(rs);
     const terminating = pod('web-old-x').running(DEFAULT_EPOCH).deleting().obj();
     const pods = new Map([[rs.metadata?.uid ?? '', [terminating]]]);
     expect(summarize(run(d, [rs], pods)).filter((l) => l.startsWith('create'))).toEqual([]);
@@ -234,8 +239,7 @@ describe('Recreate', () => {
 
   it('creates the new ReplicaSet at full size once the old pods are gone', () => {
     const rs = old();
-    rs.spec = { ...rs.spec, replicas: 0 } as ReplicaSet['spec'];
-    rs.status = { replicas: 0 };
+    scaledToZero(rs);
     const lines = summarize(run(d, [rs]));
     expect(lines.slice(0, 2)).toEqual([
       `create ReplicaSet ${rsName(d, 'nginx:1.28')} replicas=3`,

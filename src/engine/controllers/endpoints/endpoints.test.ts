@@ -150,3 +150,10 @@ describe('EndpointSlice endpoints (the endpointslice reconciler)', () => {
     expect(desiredSlices(http, [])).toEqual([]);
   });
 });
+
+describe('EndpointSlice size', () => {
+  it('packs at most 100 endpoints per slice', () => {
+    const pods = Array.from({ length: 250 }, (_, i) => pod(`p${i}`, `10.0.${Math.floor(i / 200)}.${i % 200}`));
+    expect(desiredSlices(http, pods).map((g) => g.endpoints.length)).toEqual([100, 100, 50]);
+  });
+});

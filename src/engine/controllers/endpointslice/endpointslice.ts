@@ -23,6 +23,8 @@ export const SLICE_MANAGED_BY_LABEL = 'endpointslice.kubernetes.io/managed-by';
 export const SLICE_CONTROLLER = 'endpointslice-controller.k8s.io';
 export const MIRRORING_CONTROLLER = 'endpointslicemirroring-controller.k8s.io';
 const SLICES = 'endpointslices.discovery.k8s.io';
+/** MAX_ENDPOINTS_PER_SLICE is kube-controller-manager's --max-endpoints-per-slice default. */
+export const MAX_ENDPOINTS_PER_SLICE = 100;
 
 interface SliceGroup {
   ports: EndpointPort[];
@@ -71,9 +73,13 @@ export function desiredSlices(service: Service, pods: Pod[]): SliceGroup[] {
     if (!group) groups.set(key, (group = { ports, endpoints: [] }));
     group.endpoints.push(endpoint);
   }
-  for (const group of groups.values())
+  const out: SliceGroup[] = [];
+  for (const group of groups.values()) {
     group.endpoints.sort((a, b) => compareText(a.addresses[0] ?? '', b.addresses[0] ?? ''));
-  return [...groups.values()];
+    for (let i = 0; i < group.endpoints.length; i += MAX_ENDPOINTS_PER_SLICE)
+      out.push({ ports: group.ports, endpoints: group.endpoints.slice(i, i + MAX_ENDPOINTS_PER_SLICE) });
+  }
+  return out;
 }
 
 /** mirroredSlices turns a user's Endpoints (for a Service without selector) into slices, one per subset. */

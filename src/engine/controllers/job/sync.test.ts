@@ -32,7 +32,7 @@ function jobPod(
   const p = pod(name).labels({ 'batch.kubernetes.io/job-name': 'calc' }).ownedBy('Job', 'calc', 'uid-job', 'batch/v1');
   if (phase === 'Running') return p.running(DEFAULT_EPOCH).restarts(restarts).obj();
   const built = p.obj();
-  built.status = {
+  (built as { status?: Pod['status'] }).status = {
     phase,
     containerStatuses: [
       {

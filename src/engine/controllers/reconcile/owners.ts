@@ -1,5 +1,5 @@
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
-import { selectorMatches } from '../../api/selectors.ts';
+import { requirementsMatch, selectorRequirements } from '../../api/selectors.ts';
 import type { KubeObject, OwnerReference } from '../../api/types.ts';
 import type { Action } from './actions.ts';
 import type { Resource } from './resources.ts';
@@ -48,9 +48,10 @@ export function claimObjects<T extends { metadata?: KubeObject['metadata'] }>(
   const claimed: T[] = [];
   const actions: Action[] = [];
   const ownerDeleting = owner.metadata.deletionTimestamp !== undefined;
+  const requirements = selector ? selectorRequirements(selector) : undefined;
   for (const candidate of candidates) {
     const meta = candidate.metadata ?? {};
-    const matches = selector !== undefined && selectorMatches(selector, meta.labels ?? {});
+    const matches = requirements !== undefined && requirementsMatch(requirements, meta.labels ?? {});
     const ref = controllerRefOf(candidate);
     if (ref) {
       if (ref.uid !== owner.metadata.uid) continue;

@@ -2,7 +2,7 @@ import type { ReplicaSet, ReplicaSetCondition, ReplicaSetStatus } from 'kubernet
 import type { Pod } from 'kubernetes-types/core/v1';
 import { rfc3339 } from '../../clock/clock.ts';
 import { deepEqual } from '../../api/equal.ts';
-import { selectorMatches } from '../../api/selectors.ts';
+import { requirementsMatch, selectorRequirements } from '../../api/selectors.ts';
 import type { KubeObject } from '../../api/types.ts';
 import type { Action } from '../reconcile/actions.ts';
 import { claimObjects, controllerRefOf } from '../reconcile/owners.ts';
@@ -103,8 +103,9 @@ export function podsToDelete(pods: readonly Pod[], related: readonly Pod[], coun
     const node = pod.spec?.nodeName;
     if (node && isPodActive(pod)) onNode.set(node, (onNode.get(node) ?? 0) + 1);
   }
-  const rank = (pod: Pod) => (pod.spec?.nodeName ? (onNode.get(pod.spec.nodeName) ?? 0) : 0);
-  return [...pods].sort((a, b) => compareForDeletion(a, b, rank)).slice(0, count);
+  const ranks = new Map<Pod, number>();
+  for (const pod of pods) ranks.set(pod, pod.spec?.nodeName ? (onNode.get(pod.spec.nodeName) ?? 0) : 0);
+  return [...pods].sort((a, b) => compareForDeletion(a, b, (p) => ranks.get(p) ?? 0)).slice(0, count);
 }
 
 /**
@@ -112,13 +113,13 @@ export function podsToDelete(pods: readonly Pod[], related: readonly Pod[], coun
  * set still has pods to create or delete; it goes once the counts match.
  */
 export function calculateStatus(rs: ReplicaSet, pods: readonly Pod[], now: number, busy: boolean): ReplicaSetStatus {
-  const templateLabels = rs.spec?.template?.metadata?.labels ?? {};
+  const templateLabels = selectorRequirements({ matchLabels: rs.spec?.template?.metadata?.labels ?? {} });
   const minReady = rs.spec?.minReadySeconds ?? 0;
   let fullyLabeled = 0;
   let ready = 0;
   let available = 0;
   for (const pod of pods) {
-    if (selectorMatches({ matchLabels: templateLabels }, pod.metadata?.labels ?? {})) fullyLabeled++;
+    if (requirementsMatch(templateLabels, pod.metadata?.labels ?? {})) fullyLabeled++;
     if (isPodReady(pod)) {
       ready++;
       if (isPodAvailable(pod, minReady, now)) available++;

@@ -214,7 +214,7 @@ describe('failed pods and retention', () => {
     const set = stored(statefulSet('db').replicas(1));
     const rev = revisionOf(set);
     const failed = member(set, 0, rev.metadata?.name ?? '');
-    failed.status = { phase: 'Failed' };
+    (failed as { status?: Pod['status'] }).status = { phase: 'Failed' };
     expect(summarize(run(set, [failed], [rev])).slice(0, 4)).toEqual([
       'event RecreatingFailedPod: StatefulSet default/db is recreating failed Pod db-0',
       'delete Pod db-0',

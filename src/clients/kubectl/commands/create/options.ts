@@ -316,9 +316,10 @@ export function printObject(
     case 'kyaml': {
       const shown = options.flags.bool('show-managed-fields') ? object : withoutManagedFields(object);
       if (printer.kind === 'json') return done(toKubectlJson(shown, { typed: true }));
-      if (printer.kind === 'kyaml') return done(toKubectlKyaml(shown, { typed: true }));
       try {
-        return done(toKubectlYaml(shown));
+        return done(
+          printer.kind === 'kyaml' ? toKubectlKyaml(shown, { typed: true }) : toKubectlYaml(shown, { typed: true }),
+        );
       } catch (e) {
         if (e instanceof YamlPrintError) return fail(`${warnings}error: ${e.message}\n`);
         throw e;

@@ -55,17 +55,24 @@ const wget: Program = (inv) => {
   let url: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i] ?? '';
-    if (a === '-q' || a === '--quiet') quiet = true;
-    else if (a === '-O') output = args[++i];
-    else if (a.startsWith('-O')) output = a.slice(2);
+    if (a === '--quiet') quiet = true;
     else if (a.startsWith('--output-document=')) output = a.slice(18);
-    else if (a === '-T') timeoutMs = secondsArg(args[++i], timeoutMs);
-    else if (a.startsWith('-T')) timeoutMs = secondsArg(a.slice(2), timeoutMs);
     else if (a.startsWith('--timeout=')) timeoutMs = secondsArg(a.slice(10), timeoutMs);
     else if (a === '--spider') spider = true;
-    else if (/^-[qS]+$/.test(a)) quiet = quiet || a.includes('q');
-    else if (a.startsWith('-')) continue;
-    else url = a;
+    else if (a.startsWith('--')) continue;
+    else if (a.startsWith('-') && a.length > 1) {
+      // Short options bundle as getopt allows: -qO- is -q -O -, -qT5 is -q -T 5.
+      for (let j = 1; j < a.length; j++) {
+        const flag = a[j];
+        if (flag === 'q') quiet = true;
+        else if (flag === 'O' || flag === 'T' || flag === 'o' || flag === 'P' || flag === 'U' || flag === 'Y') {
+          const value = j + 1 < a.length ? a.slice(j + 1) : args[++i];
+          if (flag === 'O') output = value;
+          if (flag === 'T') timeoutMs = secondsArg(value, timeoutMs);
+          break;
+        }
+      }
+    } else url = a;
   }
   const gnu = isGnu(inv);
   if (!url)
