@@ -126,6 +126,7 @@ export async function startApiServer(
           headers,
         });
         if (verb !== 'GET') onChange();
+        for (const warning of answer.warnings ?? []) response.appendHeader('Warning', `299 - ${JSON.stringify(warning)}`);
         send(response, answer.status, answer.body);
       } catch (error) {
         send(response, 500, {

@@ -98,14 +98,25 @@ export class Cluster implements ClusterClient {
     );
     this.scheduler = new SchedulingQueue(this.server, this.events, random, scheduling, () => clock.now);
     registerMetricsApi(this.server, kubeletState, () => clock.now);
-    this.kubelet = new Kubelet({
+    const kubeletContext: KubeletContext = {
       server: this.server,
       clock,
       events: this.events,
       random,
       state: kubeletState,
       network: undefined,
+    };
+    kubeletContext.network = createNetwork({
+      server: this.server,
+      clock,
+      kubeletState,
+      random,
+      containerContext: (runtime, container) => {
+        const pod = podObject(kubeletContext, runtime);
+        return pod ? containerContext(kubeletContext, pod, runtime, container) : undefined;
+      },
     });
+    this.kubelet = new Kubelet(kubeletContext);
     this.controllers = createControllers({ server: this.server, events: this.events, clock, random });
     store.subscribe((change) => {
       this.changes.push(change);

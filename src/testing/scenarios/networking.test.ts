@@ -1,55 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
-import type * as Volumes from '../../engine/kubelet/volumes.ts';
-import { containerContext } from '../../engine/kubelet/volumes.ts';
-import {
-  createNetwork,
-  createOutsideNetwork,
-  ingressNginxManifests,
-  type NetworkFactory,
-} from '../../engine/network/index.ts';
-import { lab, type Lab } from '../lab.ts';
-
-/**
- * Until cluster.ts hands the kubelet the network factory, these scenarios wire it themselves: the
- * kubelet's containerContext gets each pod's NetworkAccess, exactly as the lead's wiring will.
- */
-vi.mock('../../engine/kubelet/volumes.ts', async (importOriginal) => {
-  const actual = await importOriginal<typeof Volumes>();
-  return {
-    ...actual,
-    containerContext: (...args: Parameters<typeof actual.containerContext>) => {
-      const [ctx, , runtime] = args;
-      const base = actual.containerContext(...args);
-      const factory = (ctx as { networkFactory?: NetworkFactory }).networkFactory;
-      if (!factory) return base;
-      return {
-        ...base,
-        network: factory({ namespace: runtime.namespace, podName: runtime.name, podIP: runtime.ip ?? '' }),
-      };
-    },
-  };
-});
-
-function networked(): Lab {
-  const l = lab();
-  const kubelet = (
-    l.cluster as unknown as {
-      kubelet: { ctx: Parameters<typeof containerContext>[0] & { networkFactory?: NetworkFactory } };
-    }
-  ).kubelet;
-  const ctx = kubelet.ctx;
-  ctx.networkFactory = createNetwork({
-    server: l.cluster.server,
-    clock: l.cluster.clock,
-    kubeletState: ctx.state,
-    random: l.cluster.random,
-    containerContext: (runtime, c) => {
-      const pod = l.cluster.server.store.get('pods', runtime.namespace, runtime.name);
-      return pod ? containerContext(ctx, pod as never, runtime, c) : undefined;
-    },
-  });
-  return l;
-}
+import { describe, expect, it } from 'vitest';
+import { createOutsideNetwork, ingressNginxManifests } from '../../engine/network/index.ts';
+import { lab } from '../lab.ts';
 
 function rowOf(table: string, name: string): string[] {
   const line = table.split('\n').find((l) => l.startsWith(`${name} `));
@@ -111,7 +62,7 @@ async function webSetup(l: Lab, replicas = 1): Promise<void> {
 
 describe('a Service in front of nginx', () => {
   it('`kubectl exec client -- wget -q -O - http://web` returns the welcome page', async () => {
-    const l = networked();
+    const l = lab();
     await webSetup(l);
     const out = await l.kubectl('exec client -- wget -q -O - http://web');
     expect(out).toContain('<title>Welcome to nginx!</title>');
@@ -120,13 +71,13 @@ describe('a Service in front of nginx', () => {
 
   // busybox accepts the flags bundled; the runtime's wget parser does not yet (see the report).
   it('`kubectl exec client -- wget -qO- http://web` returns the welcome page', async () => {
-    const l = networked();
+    const l = lab();
     await webSetup(l);
     expect(await l.kubectl('exec client -- wget -qO- http://web')).toContain('<title>Welcome to nginx!</title>');
   });
 
   it('is reachable by every DNS form and by its ClusterIP', async () => {
-    const l = networked();
+    const l = lab();
     await webSetup(l);
     const clusterIP = (await l.kubectl("get svc web -o jsonpath='{.spec.clusterIP}'")).trim();
     for (const host of ['web', 'web.default', 'web.default.svc', 'web.default.svc.cluster.local', clusterIP]) {
@@ -136,14 +87,14 @@ describe('a Service in front of nginx', () => {
   });
 
   it('pods reach each other by pod IP too', async () => {
-    const l = networked();
+    const l = lab();
     await webSetup(l);
     const ip = (await l.kubectl("get pod web -o jsonpath='{.status.podIP}'")).trim();
     expect(await l.kubectl(`exec client -- wget -q -O - http://${ip}/`)).toContain('Welcome to nginx!');
   });
 
   it('an unknown name is a bad address', async () => {
-    const l = networked();
+    const l = lab();
     await webSetup(l);
     const r = await l.sh('kubectl exec client -- wget -q -O - http://nope');
     expect(r.exitCode).not.toBe(0);
@@ -151,7 +102,7 @@ describe('a Service in front of nginx', () => {
   });
 
   it('a Service without ready endpoints refuses the connection', async () => {
-    const l = networked();
+    const l = lab();
     await l.kubectl('apply -f -', { stdin: service('empty', 'nothing') });
     await l.kubectl('apply -f -', { stdin: client() });
     await l.advance('30s');
@@ -166,7 +117,7 @@ describe('a Service in front of nginx', () => {
 
 describe('Services without a selector', () => {
   it('hand-written Endpoints are mirrored into an EndpointSlice and routed; ExternalName is a CNAME', async () => {
-    const l = networked();
+    const l = lab();
     await webSetup(l);
     const ip = (await l.kubectl("get pod web -o jsonpath='{.status.podIP}'")).trim();
     await l.kubectl('apply -f -', {
@@ -233,7 +184,7 @@ spec:
 `;
 
   it('a not-ready pod sits in notReadyAddresses until its probe passes', async () => {
-    const l = networked();
+    const l = lab();
     await l.kubectl('apply -f -', { stdin: gated });
     await l.kubectl('apply -f -', { stdin: service('gated', 'gated') });
     await l.advance('30s');
@@ -252,7 +203,7 @@ spec:
   });
 
   it('more than three addresses print as `+ N more...`', async () => {
-    const l = networked();
+    const l = lab();
     for (const name of ['web-a', 'web-b', 'web-c', 'web-d']) await l.kubectl('apply -f -', { stdin: nginx(name) });
     await l.kubectl('apply -f -', { stdin: service('web', 'web') });
     await l.advance('30s');
@@ -268,7 +219,7 @@ spec:
 
 describe('kube-proxy balancing', () => {
   it('spreads requests over the endpoints, or sticks with sessionAffinity ClientIP', async () => {
-    const l = networked();
+    const l = lab();
     for (const name of ['hello-1', 'hello-2', 'hello-3']) await l.kubectl('apply -f -', { stdin: hello(name) });
     await l.kubectl('apply -f -', { stdin: service('hello', 'hello') });
     await l.kubectl('apply -f -', {
@@ -289,7 +240,7 @@ describe('kube-proxy balancing', () => {
 
 describe('cluster DNS from a pod', () => {
   it('`nslookup web` answers with the ClusterIP under the namespace search path', async () => {
-    const l = networked();
+    const l = lab();
     await webSetup(l);
     const clusterIP = (await l.kubectl("get svc web -o jsonpath='{.spec.clusterIP}'")).trim();
     expect(await l.kubectl('exec client -- nslookup web')).toBe(
@@ -303,7 +254,7 @@ describe('cluster DNS from a pod', () => {
   });
 
   it('a headless Service resolves to its pods, and each pod by hostname.subdomain', async () => {
-    const l = networked();
+    const l = lab();
     const member = (i: number) => `apiVersion: v1
 kind: Pod
 metadata:
@@ -353,7 +304,7 @@ spec:
 
 describe('NodePort and LoadBalancer Services', () => {
   it('a NodePort answers on every node; ports outside 30000-32767 or taken are refused', async () => {
-    const l = networked();
+    const l = lab();
     await l.kubectl('apply -f -', { stdin: nginx('web') });
     await l.kubectl('apply -f -', {
       stdin: service('web', 'web', '  type: NodePort\n').replace(
@@ -388,7 +339,7 @@ describe('NodePort and LoadBalancer Services', () => {
   });
 
   it('a LoadBalancer shows <pending>, then gets an address from the simulated cloud', async () => {
-    const l = networked();
+    const l = lab();
     await l.kubectl('apply -f -', { stdin: nginx('web') });
     await l.kubectl('apply -f -', { stdin: service('web', 'web', '  type: LoadBalancer\n') });
     await l.kubectl('apply -f -', { stdin: client() });
@@ -406,7 +357,7 @@ describe('NodePort and LoadBalancer Services', () => {
 
 describe('from outside the cluster', () => {
   it('the Docker host reaches NodePorts and load-balancer IPs, but not cluster names', async () => {
-    const l = networked();
+    const l = lab();
     await l.kubectl('apply -f -', { stdin: nginx('web') });
     await l.kubectl('apply -f -', {
       stdin: service('web', 'web', '  type: LoadBalancer\n').replace(
@@ -461,7 +412,7 @@ spec:
 `;
 
   it('denied traffic times out; an allow rule lets the labelled client through', async () => {
-    const l = networked();
+    const l = lab();
     await webSetup(l);
     await l.kubectl('apply -f -', { stdin: client('intruder', 'role: intruder') });
     await l.advance('20s');
@@ -479,7 +430,7 @@ spec:
   });
 
   it('default-deny egress blocks DNS too, so names stop resolving', async () => {
-    const l = networked();
+    const l = lab();
     await webSetup(l);
     await l.kubectl('apply -f -', {
       stdin: `apiVersion: networking.k8s.io/v1
@@ -558,7 +509,7 @@ spec:
 `;
 
   it("routes by host and path, answers nginx's 404 otherwise, and publishes its node's address", async () => {
-    const l = networked();
+    const l = lab();
     await installController(l);
     await l.kubectl('apply -f -', { stdin: nginx('web') });
     await l.kubectl('apply -f -', { stdin: service('web', 'web') });
@@ -615,7 +566,7 @@ spec:
   });
 
   it('a TLS host redirects plain HTTP with 308, and a backend without endpoints is a 503', async () => {
-    const l = networked();
+    const l = lab();
     await installController(l);
     await l.kubectl('apply -f -', { stdin: service('web', 'web') });
     await l.kubectl('apply -f -', {
@@ -659,7 +610,7 @@ spec:
 `;
 
   it("reaches the API server: /version for anyone, RBAC for the pod's ServiceAccount token", async () => {
-    const l = networked();
+    const l = lab();
     await l.kubectl('apply -f -', { stdin: curlPod });
     await l.advance('30s');
     expect(rowOf(await l.kubectl('get endpoints kubernetes'), 'kubernetes')[1]).toBe('172.18.0.2:6443');
