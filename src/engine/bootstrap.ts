@@ -41,7 +41,7 @@ function memoryKi(memory: string): string {
   return `${match[2] === 'Gi' ? value * 1024 * 1024 : value * 1024}Ki`;
 }
 
-export function nodeObject(shape: NodeShape, index: number) {
+export function nodeObject(shape: NodeShape, index: number, registeredAt: number = Date.UTC(2026, 0, 5, 8, 55, 20)) {
   const labels: Record<string, string> = {
     'beta.kubernetes.io/arch': 'amd64',
     'beta.kubernetes.io/os': 'linux',
@@ -64,7 +64,7 @@ export function nodeObject(shape: NodeShape, index: number) {
     memory: memoryKi(shape.memory),
     pods: String(shape.pods ?? 110),
   };
-  const readyAt = '2026-01-05T08:55:20Z';
+  const readyAt = new Date(Math.floor(registeredAt / 1000) * 1000).toISOString().replace('.000Z', 'Z');
   return {
     apiVersion: 'v1',
     kind: 'Node',
@@ -187,7 +187,7 @@ function staticPod(
 }
 
 /** bootstrapRequests lists, in order, the writes that build the default cluster. */
-export function bootstrapRequests(nodes: NodeShape[] = DEFAULT_NODES): ApiRequest[][] {
+export function bootstrapRequests(nodes: NodeShape[] = DEFAULT_NODES, now?: number): ApiRequest[][] {
   const post = (path: string, body: object): ApiRequest => ({
     verb: 'POST',
     path,
@@ -213,7 +213,7 @@ export function bootstrapRequests(nodes: NodeShape[] = DEFAULT_NODES): ApiReques
     ...namespaces,
     ...rbac.roles.map((o) => namespaced('roles', o)),
     ...rbac.bindings.map((o) => namespaced('rolebindings', o)),
-    ...nodes.map((shape, i) => post('/api/v1/nodes', nodeObject(shape, i))),
+    ...nodes.map((shape, i) => post('/api/v1/nodes', nodeObject(shape, i, now))),
     post('/apis/storage.k8s.io/v1/storageclasses', {
       apiVersion: 'storage.k8s.io/v1',
       kind: 'StorageClass',

@@ -19,6 +19,8 @@ import { KUBELET_EVENT, podObject, type KubeletContext } from './kubelet/context
 import { containerContext } from './kubelet/volumes.ts';
 import { createNetwork } from './network/index.ts';
 import { storageAdmission } from './admission/storage.ts';
+import { limitRanger } from './admission/limitranger/limitranger.ts';
+import { resourceQuotaAdmission } from './admission/resourcequota/admission.ts';
 import { Kubelet } from './kubelet/kubelet.ts';
 import { emptyKubeletState, type KubeletState } from './kubelet/state.ts';
 import { SeededRandom, type RandomState } from './random.ts';
@@ -95,6 +97,8 @@ export class Cluster implements ClusterClient {
       defaultTolerationSeconds(),
       serviceAllocation(store, random),
       storageAdmission(store),
+      limitRanger(store),
+      resourceQuotaAdmission(store),
     );
     this.scheduler = new SchedulingQueue(this.server, this.events, random, scheduling, () => clock.now);
     registerMetricsApi(this.server, kubeletState, () => clock.now);
@@ -131,7 +135,7 @@ export class Cluster implements ClusterClient {
       nextStartNodeIndex: 0,
     });
     clock.schedule(clock.now + FLUSH_INTERVAL_MS, SCHEDULER_FLUSH, '');
-    for (const phase of bootstrapRequests(spec.nodes ?? DEFAULT_NODES)) {
+    for (const phase of bootstrapRequests(spec.nodes ?? DEFAULT_NODES, clock.now)) {
       for (const request of phase) cluster.handle(request);
     }
     cluster.advanceSync(spec.warmUpMs ?? 5 * 60_000);

@@ -24,3 +24,4 @@ export { deepEqual } from './api/equal.ts';
 export { decodeKubernetesProtobuf, isKubernetesProtobuf } from './api/protobuf.ts';
 export { impersonatedUser } from './api/rbac/index.ts';
 export { canonicalQuantity, parseQuantity, cpuMillis, memoryBytes, formatCpu, formatMemory } from './api/quantity.ts';
+export { parseExactQuantity, type ExactQuantity } from './api/quantity.ts';

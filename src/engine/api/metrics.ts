@@ -52,7 +52,10 @@ export function registerMetricsApi(server: ApiServer, state: KubeletState, now: 
       },
       timestamp: rfc3339(now() - (now() % SCRAPE_MS)),
       window: '15s',
-      containers: containers.map((c) => ({ name: c.name, usage: { cpu: cpu(c.cpuMillis), memory: memory(c.memoryBytes) } })),
+      containers: containers.map((c) => ({
+        name: c.name,
+        usage: { cpu: cpu(c.cpuMillis), memory: memory(c.memoryBytes) },
+      })),
     };
   };
   const nodeMetrics = (node: KubeObject): object => {

@@ -3,6 +3,7 @@ import type { ControllerDeps } from './deps.ts';
 import { GarbageCollector } from './garbagecollector/garbagecollector.ts';
 import { NamespaceController } from './namespace/namespace.ts';
 import { networkingControllers } from './networking.ts';
+import { policyControllers } from './policy.ts';
 import { ServiceAccountController } from './serviceaccount/serviceaccount.ts';
 import { workloadControllers } from './workloads.ts';
 
@@ -14,5 +15,6 @@ export function createControllers(deps: ControllerDeps): Controller[] {
     new GarbageCollector(deps.server),
     ...workloadControllers(deps),
     ...networkingControllers(deps),
+    ...policyControllers(deps),
   ];
 }

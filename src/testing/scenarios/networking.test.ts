@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createOutsideNetwork, ingressNginxManifests } from '../../engine/network/index.ts';
-import { lab } from '../lab.ts';
+import { lab, type Lab } from '../lab.ts';
 
 function rowOf(table: string, name: string): string[] {
   const line = table.split('\n').find((l) => l.startsWith(`${name} `));

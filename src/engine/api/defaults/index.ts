@@ -62,6 +62,10 @@ const DEFAULTERS: Record<string, Defaulter> = {
     ns.spec ??= { finalizers: ['kubernetes'] };
     ns.status = { phase: ns.status?.phase === 'Terminating' ? 'Terminating' : 'Active' };
   },
+  PriorityClass: (object) => {
+    const pc = object as { preemptionPolicy?: string };
+    pc.preemptionPolicy ??= 'PreemptLowerPriority';
+  },
   Secret: (object) => {
     const secret = object as { type?: string; stringData?: Record<string, string>; data?: Record<string, string> };
     secret.type ??= 'Opaque';

@@ -52,6 +52,7 @@ export function defaultProbe(probe: Probe): void {
   probe.periodSeconds ??= 10;
   probe.successThreshold ??= 1;
   probe.failureThreshold ??= 3;
+  if (probe.grpc) probe.grpc.service ??= '';
   if (probe.httpGet) {
     probe.httpGet.path ??= '/';
     probe.httpGet.scheme ??= 'HTTP';

@@ -83,5 +83,7 @@ export function forbiddenMessage(user: UserInfo, request: RequestAttributes, rea
   const scope = request.namespace ? `in the namespace ${JSON.stringify(request.namespace)}` : 'at the cluster scope';
   const detail = `User ${JSON.stringify(user.username)} cannot ${request.verb} resource ${JSON.stringify(resource)} in API group ${JSON.stringify(request.apiGroup)} ${scope}${reason ? `: ${reason}` : ''}`;
   const qualified = request.apiGroup ? `${request.resource}.${request.apiGroup}` : request.resource;
-  return request.name ? `${qualified} ${JSON.stringify(request.name)} is forbidden: ${detail}` : `${qualified} is forbidden: ${detail}`;
+  return request.name
+    ? `${qualified} ${JSON.stringify(request.name)} is forbidden: ${detail}`
+    : `${qualified} is forbidden: ${detail}`;
 }

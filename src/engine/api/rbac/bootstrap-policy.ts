@@ -300,7 +300,10 @@ const CLUSTER_ROLES: RoleSpec[] = [
       EVENTS,
     ],
   },
-  { name: 'system:public-info-viewer', rules: [urls(['/healthz', '/livez', '/readyz', '/version', '/version/'], ['get'])] },
+  {
+    name: 'system:public-info-viewer',
+    rules: [urls(['/healthz', '/livez', '/readyz', '/version', '/version/'], ['get'])],
+  },
   {
     name: 'system:service-account-issuer-discovery',
     rules: [urls(['/.well-known/openid-configuration', '/openid/v1/jwks'], ['get'])],
@@ -421,8 +424,18 @@ export function bootstrapClusterRoleBindings(): object[] {
   return [
     clusterRoleBinding('cluster-admin', 'cluster-admin', [group('system:masters')]),
     clusterRoleBinding('kubeadm:cluster-admins', 'cluster-admin', [group('kubeadm:cluster-admins')], false),
-    clusterRoleBinding('kubeadm:get-nodes', 'kubeadm:get-nodes', [group('system:bootstrappers:kubeadm:default-node-token')], false),
-    clusterRoleBinding('kubeadm:node-proxier', 'system:node-proxier', [serviceAccount('kube-system', 'kube-proxy')], false),
+    clusterRoleBinding(
+      'kubeadm:get-nodes',
+      'kubeadm:get-nodes',
+      [group('system:bootstrappers:kubeadm:default-node-token')],
+      false,
+    ),
+    clusterRoleBinding(
+      'kubeadm:node-proxier',
+      'system:node-proxier',
+      [serviceAccount('kube-system', 'kube-proxy')],
+      false,
+    ),
     clusterRoleBinding(CONTROLLERS_BINDING, 'cluster-admin', [group('system:serviceaccounts:kube-system')], false),
     clusterRoleBinding('system:basic-user', 'system:basic-user', [group('system:authenticated')]),
     clusterRoleBinding('system:coredns', 'system:coredns', [serviceAccount('kube-system', 'coredns')], false),
@@ -490,14 +503,18 @@ export function bootstrapNamespacedRoles(): { roles: object[]; bindings: object[
       binding('kube-public', 'system:controller:bootstrap-signer', 'system:controller:bootstrap-signer', [
         serviceAccount('kube-system', 'bootstrap-signer'),
       ]),
-      binding('kube-system', 'system::extension-apiserver-authentication-reader', 'extension-apiserver-authentication-reader', [
-        user('system:kube-controller-manager'),
-        user('system:kube-scheduler'),
-      ]),
-      binding('kube-system', 'system::leader-locking-kube-controller-manager', 'system::leader-locking-kube-controller-manager', [
-        user('system:kube-controller-manager'),
-        serviceAccount('kube-system', 'kube-controller-manager'),
-      ]),
+      binding(
+        'kube-system',
+        'system::extension-apiserver-authentication-reader',
+        'extension-apiserver-authentication-reader',
+        [user('system:kube-controller-manager'), user('system:kube-scheduler')],
+      ),
+      binding(
+        'kube-system',
+        'system::leader-locking-kube-controller-manager',
+        'system::leader-locking-kube-controller-manager',
+        [user('system:kube-controller-manager'), serviceAccount('kube-system', 'kube-controller-manager')],
+      ),
       binding('kube-system', 'system::leader-locking-kube-scheduler', 'system::leader-locking-kube-scheduler', [
         user('system:kube-scheduler'),
         serviceAccount('kube-system', 'kube-scheduler'),

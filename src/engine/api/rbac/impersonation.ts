@@ -37,7 +37,12 @@ function header(request: ApiRequest, name: string): string[] {
   const out: string[] = [];
   for (const [key, value] of Object.entries(request.headers ?? {})) {
     if (key.toLowerCase() !== name) continue;
-    out.push(...value.split(',').map((v) => v.trim()).filter(Boolean));
+    out.push(
+      ...value
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean),
+    );
   }
   return out;
 }

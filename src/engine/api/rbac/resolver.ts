@@ -20,7 +20,11 @@ interface Binding {
 }
 
 /** RuleVisitor hears each rule with where it came from, or an error; returning false stops the walk. */
-export type RuleVisitor = (source: string | undefined, rule: PolicyRule | undefined, error: string | undefined) => boolean;
+export type RuleVisitor = (
+  source: string | undefined,
+  rule: PolicyRule | undefined,
+  error: string | undefined,
+) => boolean;
 
 /** serviceAccountUser is the username a ServiceAccount authenticates as. */
 export function serviceAccountUser(namespace: string, name: string): string {

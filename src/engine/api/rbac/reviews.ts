@@ -53,7 +53,11 @@ interface AccessReviewBody {
 function body(request: ApiRequest): AccessReviewBody {
   const value = request.body;
   if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw new ApiError(badRequest('the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf'));
+    throw new ApiError(
+      badRequest(
+        'the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf',
+      ),
+    );
   return value as AccessReviewBody;
 }
 
@@ -135,9 +139,7 @@ export function reviewHandlers(deps: ReviewDeps): Record<string, ReviewHandler> 
       const attributes = attributesOf(spec, 'LocalSubjectAccessReview', 'authorization.k8s.io');
       if (attributes.namespace !== (path.namespace ?? '')) {
         throw new ApiError(
-          badRequest(
-            `spec.resourceAttributes.namespace must match namespace: ${path.namespace ?? ''}`,
-          ),
+          badRequest(`spec.resourceAttributes.namespace must match namespace: ${path.namespace ?? ''}`),
         );
       }
       const subject: UserInfo = { username: spec.user ?? '', groups: spec.groups ?? [] };

@@ -59,7 +59,23 @@ export function validateStatefulSet(object: KubeObject, old: KubeObject | undefi
   }
   errors.push(...validateReplicas(spec?.replicas, 'spec.replicas'));
   errors.push(...nonNegative(spec?.minReadySeconds, 'spec.minReadySeconds'));
-  errors.push(...selectorAndTemplate('statefulset', spec?.selector, spec?.template));
+  // Containers may mount the claims of volumeClaimTemplates by name: the controller adds those volumes to each pod.
+  const claimVolumes = (spec?.volumeClaimTemplates ?? []).map((t) => ({
+    name: t.metadata?.name ?? '',
+    persistentVolumeClaim: { claimName: t.metadata?.name ?? '' },
+  }));
+  const template =
+    spec?.template && claimVolumes.length > 0
+      ? {
+          ...spec.template,
+          spec: {
+            ...spec.template.spec,
+            containers: spec.template.spec?.containers ?? [],
+            volumes: [...(spec.template.spec?.volumes ?? []), ...claimVolumes],
+          },
+        }
+      : spec?.template;
+  errors.push(...selectorAndTemplate('statefulset', spec?.selector, template));
   if (spec?.template?.spec?.activeDeadlineSeconds !== undefined)
     errors.push(
       fieldErrors.forbidden(
