@@ -311,66 +311,90 @@ export function bootstrapRequests(nodes: NodeShape[] = DEFAULT_NODES, now?: numb
       '/api/v1/namespaces/kube-system/pods',
       staticPod('kube-scheduler', `registry.k8s.io/kube-scheduler:${KUBERNETES_VERSION}`, controlPlane, hostIP, '100m'),
     ),
-    ...['7bxqd', 'k9w2s'].map((suffix) =>
-      post('/api/v1/namespaces/kube-system/pods', {
-        apiVersion: 'v1',
-        kind: 'Pod',
-        metadata: {
-          name: `coredns-7d764666f9-${suffix}`,
-          labels: { 'k8s-app': 'kube-dns', 'pod-template-hash': '7d764666f9' },
-        },
-        spec: {
-          priorityClassName: 'system-cluster-critical',
-          serviceAccountName: 'coredns',
-          tolerations: [
-            { key: 'CriticalAddonsOnly', operator: 'Exists' },
-            { effect: 'NoSchedule', key: 'node-role.kubernetes.io/control-plane' },
-          ],
-          containers: [
-            {
-              name: 'coredns',
-              image: 'registry.k8s.io/coredns/coredns:v1.12.1',
-              args: ['-conf', '/etc/coredns/Corefile'],
-              ports: [
-                { containerPort: 53, name: 'dns', protocol: 'UDP' },
-                { containerPort: 53, name: 'dns-tcp', protocol: 'TCP' },
-                { containerPort: 9153, name: 'metrics', protocol: 'TCP' },
-              ],
-              resources: { limits: { memory: '170Mi' }, requests: { cpu: '100m', memory: '70Mi' } },
+    post('/apis/apps/v1/namespaces/kube-system/deployments', {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'coredns', labels: { 'k8s-app': 'kube-dns' } },
+      spec: {
+        replicas: 2,
+        selector: { matchLabels: { 'k8s-app': 'kube-dns' } },
+        strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1 } },
+        template: {
+          metadata: { labels: { 'k8s-app': 'kube-dns' } },
+          spec: {
+            priorityClassName: 'system-cluster-critical',
+            serviceAccountName: 'coredns',
+            affinity: {
+              podAntiAffinity: {
+                preferredDuringSchedulingIgnoredDuringExecution: [
+                  {
+                    weight: 100,
+                    podAffinityTerm: {
+                      labelSelector: { matchExpressions: [{ key: 'k8s-app', operator: 'In', values: ['kube-dns'] }] },
+                      topologyKey: 'kubernetes.io/hostname',
+                    },
+                  },
+                ],
+              },
             },
-          ],
+            tolerations: [
+              { key: 'CriticalAddonsOnly', operator: 'Exists' },
+              { effect: 'NoSchedule', key: 'node-role.kubernetes.io/control-plane' },
+            ],
+            containers: [
+              {
+                name: 'coredns',
+                image: 'registry.k8s.io/coredns/coredns:v1.12.1',
+                args: ['-conf', '/etc/coredns/Corefile'],
+                ports: [
+                  { containerPort: 53, name: 'dns', protocol: 'UDP' },
+                  { containerPort: 53, name: 'dns-tcp', protocol: 'TCP' },
+                  { containerPort: 9153, name: 'metrics', protocol: 'TCP' },
+                ],
+                resources: { limits: { memory: '170Mi' }, requests: { cpu: '100m', memory: '70Mi' } },
+                readinessProbe: { httpGet: { path: '/ready', port: 8181, scheme: 'HTTP' }, periodSeconds: 10 },
+                livenessProbe: {
+                  httpGet: { path: '/health', port: 8080, scheme: 'HTTP' },
+                  initialDelaySeconds: 60,
+                  timeoutSeconds: 5,
+                  failureThreshold: 5,
+                },
+              },
+            ],
+          },
         },
-      }),
-    ),
-    ...nodes.map((shape, i) =>
-      post('/api/v1/namespaces/kube-system/pods', {
-        apiVersion: 'v1',
-        kind: 'Pod',
-        metadata: {
-          name: `kube-proxy-${['x7k2p', 'f4m9q', 'z8t5w', 'h2n6c', 'r5v8j', 'q3b7m'][i % 6]}${i >= 6 ? i : ''}`,
-          labels: { 'k8s-app': 'kube-proxy', 'controller-revision-hash': '66b5c7d8f4', 'pod-template-generation': '1' },
+      },
+    }),
+    post('/apis/apps/v1/namespaces/kube-system/daemonsets', {
+      apiVersion: 'apps/v1',
+      kind: 'DaemonSet',
+      metadata: { name: 'kube-proxy', labels: { 'k8s-app': 'kube-proxy' } },
+      spec: {
+        selector: { matchLabels: { 'k8s-app': 'kube-proxy' } },
+        template: {
+          metadata: { labels: { 'k8s-app': 'kube-proxy' } },
+          spec: {
+            hostNetwork: true,
+            priorityClassName: 'system-node-critical',
+            serviceAccountName: 'kube-proxy',
+            nodeSelector: { 'kubernetes.io/os': 'linux' },
+            tolerations: [{ operator: 'Exists' }],
+            containers: [
+              {
+                name: 'kube-proxy',
+                image: `registry.k8s.io/kube-proxy:${KUBERNETES_VERSION}`,
+                command: [
+                  '/usr/local/bin/kube-proxy',
+                  '--config=/var/lib/kube-proxy/config.conf',
+                  `--hostname-override=$(NODE_NAME)`,
+                ],
+                env: [{ name: 'NODE_NAME', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'spec.nodeName' } } }],
+              },
+            ],
+          },
         },
-        spec: {
-          nodeName: shape.name,
-          hostNetwork: true,
-          priorityClassName: 'system-node-critical',
-          serviceAccountName: 'kube-proxy',
-          tolerations: [{ operator: 'Exists' }],
-          containers: [
-            {
-              name: 'kube-proxy',
-              image: `registry.k8s.io/kube-proxy:${KUBERNETES_VERSION}`,
-              command: [
-                '/usr/local/bin/kube-proxy',
-                '--config=/var/lib/kube-proxy/config.conf',
-                `--hostname-override=$(NODE_NAME)`,
-              ],
-              env: [{ name: 'NODE_NAME', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'spec.nodeName' } } }],
-            },
-          ],
-        },
-      }),
-    ),
+      },
+    }),
   ];
   return [phaseOne, phaseTwo];
 }

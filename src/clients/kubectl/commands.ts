@@ -19,6 +19,7 @@ import { patchCommand } from './commands/patch.ts';
 import { replaceCommand } from './commands/replace.ts';
 import { scaleCommand } from './commands/scale.ts';
 import { setCommand } from './commands/set/index.ts';
+import { rolloutCommand } from './commands/rollout/index.ts';
 import { runCommand } from './commands/run.ts';
 import { describeCommand } from './describe/index.ts';
 import type { CommandResult, KubectlContext } from './types.ts';
@@ -50,4 +51,5 @@ export const COMMANDS: Record<string, Command> = {
   expose: exposeCommand,
   autoscale: autoscaleCommand,
   set: setCommand,
+  rollout: rolloutCommand,
 };

@@ -42,16 +42,16 @@ export function usageError(command: string, message: string): string {
 
 /**
  * aggregateErrors prints the errors a ContinueOnError command collected as cmdutil.CheckErr does:
- * a single error gets its `error: ` prefix, several are printed one per line without it (API
- * errors keep their `Error from server` form either way). Messages come without trailing newlines.
+ * a plain message (no trailing newline) gets `error: ` when it is the only one, and none when there
+ * are several; already formatted lines (server errors from responseError, ending in a newline) are
+ * printed as they are.
  */
 export function aggregateErrors(messages: string[]): string {
-  const lines = messages.map((m) => m.replace(/\n$/, ''));
-  if (lines.length === 0) return '';
-  const api = (line: string) => line.startsWith('Error from server') || line.startsWith('error: ');
-  if (lines.length === 1) {
-    const line = lines[0] as string;
-    return `${api(line) ? line : `error: ${line}`}\n`;
+  if (messages.length === 0) return '';
+  if (messages.length === 1) {
+    const message = messages[0] as string;
+    if (message.endsWith('\n')) return message;
+    return message.startsWith('error: ') ? `${message}\n` : `error: ${message}\n`;
   }
-  return lines.map((line) => `${line}\n`).join('');
+  return messages.map((m) => (m.endsWith('\n') ? m : `${m}\n`)).join('');
 }

@@ -11,6 +11,7 @@ const VALUE_FLAGS = new Set(['-n', '--namespace', '--as', '--as-group', '--conte
 export function dispatchSubcommand(
   group: string,
   subcommands: Record<string, Command>,
+  helpStream: 'stdout' | 'stderr' = 'stderr',
 ): (args: string[], ctx: KubectlContext) => Promise<CommandResult> {
   return async (args, ctx) => {
     let at = -1;
@@ -25,7 +26,10 @@ export function dispatchSubcommand(
         break;
       }
     }
-    if (at < 0) return { stdout: '', stderr: helpText([group]) ?? '', exitCode: 1 };
+    if (at < 0) {
+      const help = helpText([group]) ?? '';
+      return helpStream === 'stdout' ? { stdout: help, stderr: '', exitCode: 1 } : { stdout: '', stderr: help, exitCode: 1 };
+    }
     const word = args[at] as string;
     const command = subcommands[word];
     if (!command)

@@ -28,6 +28,16 @@ export interface KubectlContext {
   setNamespace?: (namespace: string) => void;
   /** openEditor hands an object to the browser editor (`kubectl edit`). */
   openEditor?: (yaml: string, onSave: (yaml: string) => Promise<CommandResult>) => void;
+  /** writeFile saves a local file (`kubectl cp POD:/path ./file`); false when it cannot be written. */
+  writeFile?: (path: string, content: string) => boolean;
+  /**
+   * onOutput streams output as it is produced, for commands that keep running (`get -w`, `logs -f`,
+   * `rollout status`, `port-forward`): the terminal shows each chunk at once. What was streamed is
+   * not repeated in the CommandResult.
+   */
+  onOutput?: (chunk: string, stream: 'stdout' | 'stderr') => void;
+  /** signal ends a long-running command (Ctrl+C in the terminal); without one they stop at a bound. */
+  signal?: AbortSignal;
 }
 
 export function ok(stdout = ''): CommandResult {

@@ -79,7 +79,8 @@ export class SchedulingQueue implements Controller {
     if ((pod.spec?.schedulerName ?? 'default-scheduler') !== 'default-scheduler' || pod.metadata?.deletionTimestamp)
       return;
     if ((pod.spec?.schedulingGates ?? []).length > 0) return;
-    const wasGated = ((change.previous?.spec as { schedulingGates?: unknown[] } | undefined)?.schedulingGates ?? []).length > 0;
+    const wasGated =
+      ((change.previous?.spec as { schedulingGates?: unknown[] } | undefined)?.schedulingGates ?? []).length > 0;
     if (change.type === 'ADDED' || wasGated) this.active.set(key, true);
   }
 
@@ -128,6 +129,14 @@ export class SchedulingQueue implements Controller {
         user: SCHEDULER,
       });
       if (response.status < 300) {
+        // Assume the pod on its node at once (the scheduler cache's AssumePod), so the next pod of the
+        // same batch sees the resources and affinities it takes, before the binding's watch event arrives.
+        const bound = this.server.store.get(
+          'pods',
+          pod.metadata?.namespace ?? '',
+          pod.metadata?.name ?? '',
+        ) as unknown as Pod | undefined;
+        if (bound && this.cache.podNode(bound) === undefined) this.cache.addPod(bound);
         this.events.record(
           object,
           { component: 'default-scheduler' },

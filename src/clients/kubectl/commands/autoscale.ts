@@ -53,6 +53,14 @@ function parseResourceInput(input: string, resource: 'cpu' | 'memory'): Target |
   return { type: 'AverageValue', averageValue: value };
 }
 
+/** canCreateV1 is kubectl's check before falling back: true, or the reason it cannot (Go's `%w` of it). */
+function canCreateV1(cpuPercent: number, cpu: string, memory: string): true | string {
+  const target = parseResourceInput(cpu, 'cpu');
+  if (typeof target === 'string') return target;
+  if ((cpuPercent >= 0 && memory === '') || (memory === '' && target.type === 'Utilization')) return true;
+  return '%!w(<nil>)';
+}
+
 function metric(name: 'cpu' | 'memory', target: Target): object {
   return { type: 'Resource', resource: { name, target } };
 }
@@ -138,12 +146,40 @@ export async function autoscaleCommand(args: string[], ctx: KubectlContext): Pro
         ...(dry.dryRun === 'server' ? { dryRun: 'All' } : {}),
       },
     });
-    const error = responseError(created);
-    if (error) {
-      errors.push(error);
-      continue;
+    let answer = created.body;
+    if (responseError(created)) {
+      // kubectl falls back to autoscaling/v1, which can only say "target CPU utilization".
+      const v1 = canCreateV1(cpuPercent, cpu, memory);
+      if (v1 !== true) {
+        errors.push(`failed to create autoscaling/v2 HPA and the configuration is incompatible with autoscaling/v1: ${v1}`);
+        continue;
+      }
+      const target = parseResourceInput(cpu, 'cpu');
+      const spec = hpa.spec as { scaleTargetRef: object; minReplicas?: number; maxReplicas: number };
+      const fallback = await ctx.client.request<KubeObject>({
+        verb: 'POST',
+        path: `/apis/autoscaling/v1/namespaces/${namespace}/horizontalpodautoscalers`,
+        body: {
+          kind: 'HorizontalPodAutoscaler',
+          apiVersion: 'autoscaling/v1',
+          metadata: hpa.metadata,
+          spec: {
+            ...spec,
+            ...(cpuPercent >= 0 ? { targetCPUUtilizationPercentage: cpuPercent } : {}),
+            ...(typeof target !== 'string' && target.type === 'Utilization' && cpuPercent < 0
+              ? {}
+              : {}),
+          },
+        },
+      });
+      const error = responseError(fallback);
+      if (error) {
+        errors.push(error);
+        continue;
+      }
+      answer = fallback.body;
     }
-    const printed = printChanged(output, hpaType, created.body, 'autoscaled', dry.dryRun);
+    const printed = printChanged(output, hpaType, answer, 'autoscaled', dry.dryRun);
     if (printed.ok) stdout += printed.text;
     else errors.push(printed.error);
   }

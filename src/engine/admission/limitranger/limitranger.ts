@@ -199,7 +199,10 @@ export function applyContainerDefaults(range: LimitRange, pod: Pod): void {
   for (const c of pod.spec?.initContainers ?? []) merge(c, 'init container');
   if (notes.length === 0) return;
   pod.metadata ??= {};
-  pod.metadata.annotations = { ...pod.metadata.annotations, [LIMIT_RANGER_ANNOTATION]: `LimitRanger plugin set: ${notes.join('; ')}` };
+  pod.metadata.annotations = {
+    ...pod.metadata.annotations,
+    [LIMIT_RANGER_ANNOTATION]: `LimitRanger plugin set: ${notes.join('; ')}`,
+  };
 }
 
 /** aggregateText is utilerrors.Aggregate's Error(): one message alone, several deduplicated in brackets. */

@@ -82,7 +82,9 @@ export function resourceQuotaAdmission(store: ObjectStore): AdmissionPlugin {
         const used = namespaceUsage(store, namespace, tracked);
         const exceeded = tracked
           .filter((name) => (delta.get(name)?.milli ?? 0) > 0)
-          .filter((name) => (used.get(name)?.milli ?? 0) + (delta.get(name)?.milli ?? 0) > (hard.get(name)?.milli ?? 0));
+          .filter(
+            (name) => (used.get(name)?.milli ?? 0) + (delta.get(name)?.milli ?? 0) > (hard.get(name)?.milli ?? 0),
+          );
         if (exceeded.length === 0) continue;
         const mask = (list: ResourceList): ResourceList =>
           new Map(exceeded.map((name) => [name, list.get(name) ?? amountOf(0)]));

@@ -132,7 +132,9 @@ export function podConstraintError(pod: Pod, hard: readonly string[]): string | 
     }
   }
   if (missing.size === 0) return undefined;
-  const parts = [...missing.keys()].sort().map((name) => `${name} for: ${[...(missing.get(name) ?? [])].sort().join(',')}`);
+  const parts = [...missing.keys()]
+    .sort()
+    .map((name) => `${name} for: ${[...(missing.get(name) ?? [])].sort().join(',')}`);
   return `must specify ${parts.join('; ')}`;
 }
 

@@ -6,6 +6,7 @@ import type { KubeObject, Table, TableColumn } from '../types.ts';
 import { AGE, NAME, col } from './columns.ts';
 import { NETWORKING_PRINTERS } from './networking.ts';
 import { podSummary } from './pod.ts';
+import { POLICY_PRINTERS } from './policy.ts';
 import { WORKLOADS_PRINTERS } from './workloads.ts';
 
 /**
@@ -317,7 +318,9 @@ const DEFAULT_PRINTER: KindPrinter = {
 };
 
 export function printerFor(kind: string): KindPrinter {
-  return PRINTERS[kind] ?? WORKLOADS_PRINTERS[kind] ?? NETWORKING_PRINTERS[kind] ?? DEFAULT_PRINTER;
+  return (
+    PRINTERS[kind] ?? WORKLOADS_PRINTERS[kind] ?? NETWORKING_PRINTERS[kind] ?? POLICY_PRINTERS[kind] ?? DEFAULT_PRINTER
+  );
 }
 
 /** toTable answers a list or get with the Table a real API server sends for `kubectl get`. */

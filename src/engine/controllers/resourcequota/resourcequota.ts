@@ -4,7 +4,13 @@ import { objectPath } from '../../api/paths.ts';
 import type { ApiServer } from '../../api/server.ts';
 import type { StoredChange } from '../../api/store.ts';
 import { QUOTAS, hardOf } from '../../admission/resourcequota/admission.ts';
-import { amountOf, amountText, namespaceUsage, storeKeyFor, type ResourceList } from '../../admission/resourcequota/usage.ts';
+import {
+  amountOf,
+  amountText,
+  namespaceUsage,
+  storeKeyFor,
+  type ResourceList,
+} from '../../admission/resourcequota/usage.ts';
 import { controllerClient, type Controller } from '../controller.ts';
 
 const NAME = 'resourcequota-controller';

@@ -39,13 +39,13 @@ function parseEnv(specs: string[]): { env: EnvVar[]; remove: string[] } | string
       const eq = spec.indexOf('=');
       const name = spec.slice(0, eq);
       if (!ENV_NAME.test(name))
-        return `${JSON.stringify(name)} is not a valid key name: a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnv1', regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')`;
+        return `${JSON.stringify(name)} is not a valid key name: a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnvName1', regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')`;
       env.push({ name, value: spec.slice(eq + 1) });
     } else if (spec.endsWith('-')) remove.push(spec.slice(0, -1));
     else return `unknown environment variable: ${spec}`;
   }
   if (remove.some((name) => env.some((e) => e.name === name)))
-    return 'can not both modify and remove an environment variable in the same command';
+    return 'can not both modify and remove the same environment variable in the same command';
   return { env, remove };
 }
 

@@ -1,6 +1,7 @@
 import { parseFlags } from '../../flags.ts';
 import { fail, type CommandResult, type KubectlContext } from '../../types.ts';
-import { RESOURCES_REQUIRED, runSet, SET_FLAGS } from './run.ts';
+import { RESOURCES_REQUIRED } from '../scale.ts';
+import { runSet, SET_FLAGS } from './run.ts';
 
 /**
  * `kubectl set image TYPE NAME CONTAINER=IMAGE…` (set_image.go): `*` names every container; a
@@ -18,11 +19,11 @@ export async function setImageCommand(args: string[], ctx: KubectlContext): Prom
     else resources.push(arg);
   }
   if (resources.length === 0 && flags.strings('filename').length === 0) return fail(RESOURCES_REQUIRED);
-  if (images.length === 0) return fail('error: at least one image update is required');
   return runSet(ctx, {
     flags,
     resources,
     operation: 'image updated',
+    validate: () => (images.length === 0 ? 'error: at least one image update is required' : undefined),
     change: (_info, spec) => {
       for (const [name, image] of images) {
         let found = false;

@@ -2,7 +2,8 @@ import { canonicalQuantity } from '../../../../engine/index.ts';
 import { parseFlags, type FlagSpec } from '../../flags.ts';
 import { globMatch } from '../../podspec.ts';
 import { fail, type CommandResult, type KubectlContext } from '../../types.ts';
-import { kindName, RESOURCES_REQUIRED, runSet, SET_FLAGS } from './run.ts';
+import { RESOURCES_REQUIRED } from '../scale.ts';
+import { kindName, runSet, SET_FLAGS } from './run.ts';
 
 /**
  * `kubectl set resources` (set_resources.go): `--limits` and `--requests` as `cpu=200m,memory=512Mi`
@@ -36,8 +37,6 @@ export async function setResourcesCommand(args: string[], ctx: KubectlContext): 
   if (flags.positional.length === 0 && flags.strings('filename').length === 0) return fail(RESOURCES_REQUIRED);
   const limitsText = flags.string('limits') ?? '';
   const requestsText = flags.string('requests') ?? '';
-  if (!limitsText && !requestsText)
-    return fail('error: you must specify an update to requests or limits (in the form of --requests/--limits)');
   const limits = parseResourceList(limitsText);
   if (typeof limits === 'string') return fail(`error: ${limits}`);
   const requests = parseResourceList(requestsText);
@@ -47,6 +46,10 @@ export async function setResourcesCommand(args: string[], ctx: KubectlContext): 
     flags,
     resources: flags.positional,
     operation: 'resource requirements updated',
+    validate: () =>
+      !limitsText && !requestsText
+        ? 'error: you must specify an update to requests or limits (in the form of --requests/--limits)'
+        : undefined,
     change: (info, spec) => {
       const containers = [...(spec.initContainers ?? []), ...(spec.containers ?? [])].filter((c) =>
         globMatch(selector, c.name),

@@ -48,6 +48,8 @@ export interface SetRun {
   listOnly?: boolean;
   /** patchError words a failed patch (set env has its own). */
   patchError?: (error: string) => string;
+  /** validate runs once the objects are read, as set image and set resources check their flags after. */
+  validate?: () => string | undefined;
 }
 
 /** kindName is how set's messages name an object: `Deployment/web`. */
@@ -73,6 +75,8 @@ export async function runSet(ctx: KubectlContext, run: SetRun): Promise<CommandR
   });
   if (!built.ok) return fail(built.error);
   if (built.errors.length > 0) return { stdout: '', stderr: aggregateErrors(built.errors), exitCode: 1 };
+  const invalid = run.validate?.();
+  if (invalid) return fail(invalid);
   let stdout = '';
   let stderr = dry.warning;
   const errors: string[] = [];
@@ -81,7 +85,7 @@ export async function runSet(ctx: KubectlContext, run: SetRun): Promise<CommandR
     const after = structuredClone(info.object) as KubeObject;
     const spec = podSpecOf(after);
     if (!spec) {
-      errors.push(`error: ${info.type.plural}/${info.name} the object is not a pod or does not have a pod template: *unstructured.Unstructured`);
+      errors.push(`error: ${info.type.plural}/${info.name} the object is not a pod or does not have a pod template: *unstructured.Unstructured\n`);
       continue;
     }
     const result = run.change(info, spec);
