@@ -5,13 +5,12 @@
  * Tests that need it use `describe.skipIf(!oracleAvailable())`.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ApiRequest, ClusterClient } from '../engine/index.ts';
+import { startApiServer } from '../cli/serve.ts';
+import type { Cluster } from '../engine/index.ts';
 
 /** REPO_ROOT is the checkout this file lives in (src/testing/ → ../..). */
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -131,50 +130,10 @@ export function runOracleAsync(
 }
 
 /**
- * startOracleServer serves a ClusterClient (e.g. a fresh simulated cluster) over HTTP on 127.0.0.1,
- * so the real kubectl can run against the same cluster as the emulator: pass `--server=<url>`.
+ * startOracleServer serves a simulated cluster over HTTP on 127.0.0.1 (the same server as
+ * `kubelab serve`, time paused), so the real kubectl can run against it: pass `--server=<url>`.
  */
-export async function startOracleServer(client: ClusterClient): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = createServer((req, res) => {
-    let raw = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => (raw += chunk));
-    req.on('end', () => {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const headers: Record<string, string> = {};
-      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
-      let body: unknown;
-      if (raw !== '') {
-        try {
-          body = JSON.parse(raw);
-        } catch {
-          body = raw;
-        }
-      }
-      const request: ApiRequest = {
-        verb: (req.method ?? 'GET') as ApiRequest['verb'],
-        path: url.pathname,
-        query: Object.fromEntries(url.searchParams.entries()),
-        headers,
-        ...(body !== undefined ? { body } : {}),
-      };
-      client.request(request).then(
-        (response) => {
-          const text = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
-          res.writeHead(response.status, { 'Content-Type': 'application/json' });
-          res.end(text);
-        },
-        (error: unknown) => {
-          res.writeHead(500, { 'Content-Type': 'text/plain' });
-          res.end(String(error));
-        },
-      );
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+export async function startOracleServer(cluster: Cluster): Promise<{ url: string; close: () => Promise<void> }> {
+  const http = await startApiServer(cluster, { port: 0, paused: true });
+  return { url: `http://127.0.0.1:${http.port}`, close: () => http.close() };
 }

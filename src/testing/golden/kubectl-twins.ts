@@ -19,7 +19,7 @@ export interface Twins {
   close(): Promise<void>;
 }
 
-export interface Outcome extends CommandResult {}
+export type Outcome = CommandResult;
 
 /** A setup step: a kubectl command line (without `kubectl`), or `advance 30s`. */
 export type Step = string;

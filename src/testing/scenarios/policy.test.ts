@@ -134,3 +134,66 @@ spec:
     );
   });
 });
+
+describe('node lifecycle', () => {
+  it('cordon adds the unschedulable taint and uncordon removes it', async () => {
+    const l = lab();
+    // What `kubectl cordon` sends.
+    await l.kubectl(`patch node worker-1 -p '{"spec":{"unschedulable":true}}'`);
+    expect(await l.kubectl(`get node worker-1 -o jsonpath='{.spec.taints[*].key}'`)).toContain(
+      'node.kubernetes.io/unschedulable',
+    );
+    expect(await l.kubectl('describe node worker-1')).toMatch(
+      /Taints:\s+node\.kubernetes\.io\/unschedulable:NoSchedule/,
+    );
+    await l.kubectl(`patch node worker-1 -p '{"spec":{"unschedulable":null}}'`);
+    expect(await l.kubectl(`get node worker-1 -o jsonpath='{.spec.taints[*].key}'`)).not.toContain(
+      'node.kubernetes.io/unschedulable',
+    );
+  });
+
+  it('a NoExecute taint evicts pods that do not tolerate it, and tolerationSeconds delays it', async () => {
+    const l = lab();
+    l.file(
+      'pods.yaml',
+      `apiVersion: v1
+kind: Pod
+metadata:
+  name: plain
+spec:
+  nodeName: worker-1
+  containers:
+  - name: app
+    image: nginx:1.27
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: patient
+spec:
+  nodeName: worker-1
+  tolerations:
+  - key: maintenance
+    operator: Exists
+    effect: NoExecute
+    tolerationSeconds: 60
+  containers:
+  - name: app
+    image: nginx:1.27
+`,
+    );
+    await l.kubectl('apply -f pods.yaml');
+    await l.advance('20s');
+    // What `kubectl taint nodes worker-1 maintenance=now:NoExecute` sends.
+    await l.kubectl(
+      `patch node worker-1 --type=merge -p '{"spec":{"taints":[{"key":"maintenance","value":"now","effect":"NoExecute"}]}}'`,
+    );
+    const events = await l.kubectl('get events --field-selector involvedObject.name=plain');
+    expect(events).toMatch(/Normal\s+TaintManagerEviction\s+pod\/plain\s+Marking for deletion Pod default\/plain/);
+    await l.advance('40s');
+    expect(await l.kubectl('get pods')).not.toMatch(/^plain /m);
+    expect(await l.kubectl('get pods')).toMatch(/^patient /m);
+    await l.advance('30s');
+    expect(await l.kubectl('get pods', { allowFailure: true })).not.toMatch(/^patient /m);
+  });
+});

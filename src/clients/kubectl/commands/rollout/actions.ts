@@ -5,7 +5,6 @@ import { aggregateErrors, responseError } from '../../errors.ts';
 import { parseFlags, type FlagSpec } from '../../flags.ts';
 import { DRY_RUN_FLAG, parseDryRun, parseObjectOutput, printChanged } from '../../mutation.ts';
 import { fail, type CommandResult, type KubectlContext } from '../../types.ts';
-import { RESOURCES_REQUIRED } from '../scale.ts';
 import { ROLLOUT_FLAGS } from './flags.ts';
 import { REVISION_ANNOTATION, revisionsOf, templateOf } from './revisions.ts';
 
@@ -124,7 +123,7 @@ function sortKeys(value: unknown): unknown {
 function actionCommand(action: Action): (args: string[], ctx: KubectlContext) => Promise<CommandResult> {
   return async (args, ctx) => {
     const flags = parseFlags(args, [...ROLLOUT_FLAGS, ...action.flags]);
-    if (flags.positional.length === 0 && flags.strings('filename').length === 0) return fail(RESOURCES_REQUIRED);
+    if (flags.positional.length === 0 && flags.strings('filename').length === 0) return fail('error: required resource not specified');
     const output = parseObjectOutput(flags.string('output'));
     if (typeof output === 'string') return fail(output);
     const dry = parseDryRun(flags);

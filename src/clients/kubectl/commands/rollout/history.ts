@@ -8,7 +8,6 @@ import { parseFlags } from '../../flags.ts';
 import { parseObjectOutput, printChanged } from '../../mutation.ts';
 import { tabulate } from '../../printers/tabwriter.ts';
 import { fail, type CommandResult, type KubectlContext } from '../../types.ts';
-import { RESOURCES_REQUIRED } from '../scale.ts';
 import { ROLLOUT_FLAGS } from './flags.ts';
 import { CHANGE_CAUSE_ANNOTATION, revisionsOf, templateOf } from './revisions.ts';
 
@@ -20,7 +19,7 @@ const HISTORY_KINDS = new Set(['Deployment', 'DaemonSet', 'StatefulSet']);
 
 export async function rolloutHistoryCommand(args: string[], ctx: KubectlContext): Promise<CommandResult> {
   const flags = parseFlags(args, [...ROLLOUT_FLAGS, { name: 'revision', type: 'int', default: 0 }]);
-  if (flags.positional.length === 0 && flags.strings('filename').length === 0) return fail(RESOURCES_REQUIRED);
+  if (flags.positional.length === 0 && flags.strings('filename').length === 0) return fail('error: required resource not specified');
   const revision = flags.int('revision') ?? 0;
   if (revision < 0) return fail(`error: revision must be a positive integer: ${revision}`);
   const output = parseObjectOutput(flags.string('output'));
