@@ -3,6 +3,7 @@ import { priorityAdmission } from './admission/priority.ts';
 import { serviceAccountAdmission } from './admission/serviceaccount.ts';
 import { serviceAllocation } from './admission/services.ts';
 import { ResourceRegistry } from './api/registry.ts';
+import { registerEviction } from './api/eviction.ts';
 import { registerMetricsApi } from './api/metrics.ts';
 import { installRbac } from './api/rbac/index.ts';
 import { ApiServer, type AuditRecord } from './api/server.ts';
@@ -102,6 +103,7 @@ export class Cluster implements ClusterClient {
     );
     this.scheduler = new SchedulingQueue(this.server, this.events, random, scheduling, () => clock.now);
     registerMetricsApi(this.server, kubeletState, () => clock.now);
+    registerEviction(this.server);
     const kubeletContext: KubeletContext = {
       server: this.server,
       clock,

@@ -20,6 +20,9 @@ import { replaceCommand } from './commands/replace.ts';
 import { scaleCommand } from './commands/scale.ts';
 import { setCommand } from './commands/set/index.ts';
 import { rolloutCommand } from './commands/rollout/index.ts';
+import { cordonCommandImpl, uncordonCommandImpl } from './commands/node/cordon.ts';
+import { drainCommand } from './commands/node/drain.ts';
+import { taintCommand } from './commands/node/taint.ts';
 import { runCommand } from './commands/run.ts';
 import { describeCommand } from './describe/index.ts';
 import type { CommandResult, KubectlContext } from './types.ts';
@@ -52,4 +55,8 @@ export const COMMANDS: Record<string, Command> = {
   autoscale: autoscaleCommand,
   set: setCommand,
   rollout: rolloutCommand,
+  cordon: cordonCommandImpl,
+  uncordon: uncordonCommandImpl,
+  drain: drainCommand,
+  taint: taintCommand,
 };

@@ -197,3 +197,72 @@ spec:
     expect(await l.kubectl('get pods', { allowFailure: true })).not.toMatch(/^patient /m);
   });
 });
+
+describe('HorizontalPodAutoscaler', () => {
+  const app = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: php-apache
+spec:
+  selector:
+    matchLabels:
+      run: php-apache
+  template:
+    metadata:
+      labels:
+        run: php-apache
+    spec:
+      containers:
+      - name: php-apache
+        image: registry.k8s.io/hpa-example
+        ports:
+        - containerPort: 80
+        resources:
+          requests:
+            cpu: 200m
+          limits:
+            cpu: 500m
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: php-apache
+spec:
+  selector:
+    run: php-apache
+  ports:
+  - port: 80
+---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: php-apache
+spec:
+  scaleTargetRef:
+    apiVersion: apps/v1
+    kind: Deployment
+    name: php-apache
+  minReplicas: 1
+  maxReplicas: 10
+  metrics:
+  - type: Resource
+    resource:
+      name: cpu
+      target:
+        type: Utilization
+        averageUtilization: 50
+`;
+
+  it('shows <unknown> before the first scrape, then the measured utilization; an idle app sits at minReplicas', async () => {
+    const l = lab();
+    await l.kubectl('apply -f -', { stdin: app });
+    const first = await l.kubectl('get hpa');
+    expect(first.split('\n')[0]).toMatch(/^NAME\s+REFERENCE\s+TARGETS\s+MINPODS\s+MAXPODS\s+REPLICAS\s+AGE$/);
+    expect(first).toMatch(/php-apache\s+Deployment\/php-apache\s+cpu: <unknown>\/50%\s+1\s+10\s+1\s+/);
+    await l.advance('2m');
+    expect(await l.kubectl('get hpa')).toMatch(/php-apache\s+Deployment\/php-apache\s+cpu: \d+%\/50%\s+1\s+10\s+1\s+/);
+    expect(await l.kubectl(`get hpa php-apache -o jsonpath='{.status.conditions[*].reason}'`)).toBe(
+      'ReadyForNewScale ValidMetricFound TooFewReplicas',
+    );
+  });
+});

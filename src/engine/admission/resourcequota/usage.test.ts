@@ -1,8 +1,8 @@
-import type { Pod } from 'kubernetes-types/core/v1';
+import type { Container, Pod } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
 import { amountOf, amountText, addAmount, podConstraintError, podUsage, prettyPrint, storeKeyFor } from './usage.ts';
 
-const pod = (containers: Pod['spec'] extends infer S ? NonNullable<S>['containers'] : never, phase?: string): Pod => ({
+const pod = (containers: Container[], phase?: string): Pod => ({
   metadata: { name: 'x' },
   spec: { containers },
   ...(phase ? { status: { phase } } : {}),
