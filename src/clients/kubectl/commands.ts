@@ -23,6 +23,7 @@ import { rolloutCommand } from './commands/rollout/index.ts';
 import { cordonCommandImpl, uncordonCommandImpl } from './commands/node/cordon.ts';
 import { drainCommand } from './commands/node/drain.ts';
 import { taintCommand } from './commands/node/taint.ts';
+import { authCommand } from './commands/auth.ts';
 import { runCommand } from './commands/run.ts';
 import { describeCommand } from './describe/index.ts';
 import type { CommandResult, KubectlContext } from './types.ts';
@@ -59,4 +60,5 @@ export const COMMANDS: Record<string, Command> = {
   uncordon: uncordonCommandImpl,
   drain: drainCommand,
   taint: taintCommand,
+  auth: authCommand,
 };

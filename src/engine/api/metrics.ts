@@ -1,4 +1,5 @@
-import type { KubeletState, PodRuntime } from '../kubelet/state.ts';
+import type { ContainerRuntime, KubeletState, PodRuntime } from '../kubelet/state.ts';
+import { processUsage } from '../runtime/index.ts';
 import { rfc3339 } from '../clock/clock.ts';
 import { ApiError, methodNotAllowed, notFound } from './errors.ts';
 import type { ResourcePath } from './paths.ts';
@@ -15,6 +16,11 @@ const GROUP_VERSION = 'metrics.k8s.io/v1beta1';
 const SCRAPE_MS = 15_000;
 /** NODE_BASE is what a node uses outside pods: kubelet, containerd, the OS. */
 const NODE_BASE = { cpuMillis: 32, memoryBytes: 288 * 1024 * 1024 };
+
+/** usageOf reads a container's use from its process at `now` (requests it served count), or its last step. */
+function usageOf(c: ContainerRuntime, now: number): { cpuMillis: number; memoryBytes: number } {
+  return c.process ? processUsage(c.process, now) : { cpuMillis: c.cpuMillis, memoryBytes: c.memoryBytes };
+}
 
 function cpu(millis: number): string {
   return millis === 0 ? '0' : `${millis * 1_000_000}n`;
@@ -54,7 +60,7 @@ export function registerMetricsApi(server: ApiServer, state: KubeletState, now: 
       window: '15s',
       containers: containers.map((c) => ({
         name: c.name,
-        usage: { cpu: cpu(c.cpuMillis), memory: memory(c.memoryBytes) },
+        usage: { cpu: cpu(usageOf(c, now()).cpuMillis), memory: memory(usageOf(c, now()).memoryBytes) },
       })),
     };
   };
@@ -66,8 +72,9 @@ export function registerMetricsApi(server: ApiServer, state: KubeletState, now: 
       if (runtime.node !== name) continue;
       for (const c of runtime.containers) {
         if (c.phase !== 'running') continue;
-        cpuMillis += c.cpuMillis;
-        memoryBytes += c.memoryBytes;
+        const usage = usageOf(c, now());
+        cpuMillis += usage.cpuMillis;
+        memoryBytes += usage.memoryBytes;
       }
     }
     return {

@@ -24,6 +24,7 @@ export {
 export { createImageRootFs, kubernetesHostsFile, resolvConf } from './rootfs.ts';
 export {
   startProcess,
+  processUsage,
   resumeProcess,
   terminateProcess,
   execInProcess,

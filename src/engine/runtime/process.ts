@@ -118,6 +118,16 @@ function cpuOf(m: Machine, now: number): number {
   return Math.round(millis);
 }
 
+/**
+ * processUsage is what a process uses at `now` — steady load plus the requests it served recently — for
+ * the metrics API (kubectl top, the HPA), without running it.
+ */
+export function processUsage(state: ProcessState, now: number): { cpuMillis: number; memoryBytes: number } {
+  const m = { proc: state } as Machine;
+  if (state.exit) return { cpuMillis: 0, memoryBytes: 0 };
+  return { cpuMillis: cpuOf(m, now), memoryBytes: memoryOf(m, now) };
+}
+
 /** collect turns a run into a ProcessStep: due log lines out, later ones kept, and when to come back. */
 function collect(m: Machine): ProcessStep {
   const { proc, ctx } = m;

@@ -146,10 +146,10 @@ export async function taintCommand(args: string[], ctx: KubectlContext): Promise
   const registry = await discover(ctx.client);
   const typeWord = (resources[0] as string).toLowerCase();
   const type: ResourceType | undefined = registry.resolve(typeWord);
-  if (!type) return fail(`error: the server doesn't have a resource type "${typeWord}"`);
+  if (!type) return fail(`the server doesn't have a resource type "${typeWord}"`);
   if (type.kind !== 'Node') return fail(`error: invalid resource type ${typeWord}, only node types are supported`);
   const conflicts = add.flatMap((a) =>
-    remove.filter((r) => r.key === a.key && (!r.effect || r.effect === a.effect)).map((r) => `{"${r.key}":"${r.effect ?? ''}"}`),
+    remove.filter((r) => r.key === a.key && (!r.effect || r.effect === a.effect)).map((r) => `${r.key}=${r.effect ?? ''}`),
   );
   if (conflicts.length)
     return fail(`error: can not both modify and remove the following taint(s) in the same command: ${conflicts.join(', ')}`);
@@ -200,7 +200,8 @@ export async function taintCommand(args: string[], ctx: KubectlContext): Promise
       }
       shown = response.body;
     }
-    const printed = printChanged(output, info.type, shown, result.operation, dry.dryRun);
+    // taint sets the printer's operation after the dry-run suffix was added, so it shows none.
+    const printed = printChanged(output, info.type, shown, result.operation, 'none');
     if (printed.ok) stdout += printed.text;
     else errors.push(printed.error);
   }
