@@ -72,7 +72,11 @@ export async function buildInfos(
           error: `error: the namespace from the provided object "${own}" does not match the namespace "${options.namespace}". You must pass '--namespace=${own}' to perform this operation.\n`,
         };
       }
-      await fetch(found.type, found.type.namespaced ? own || options.namespace : '', manifest.object.metadata?.name ?? '');
+      await fetch(
+        found.type,
+        found.type.namespaced ? own || options.namespace : '',
+        manifest.object.metadata?.name ?? '',
+      );
     }
     return { ok: true, infos, errors, single: read.manifests.length === 1 };
   }

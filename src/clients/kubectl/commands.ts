@@ -24,6 +24,13 @@ import { cordonCommandImpl, uncordonCommandImpl } from './commands/node/cordon.t
 import { drainCommand } from './commands/node/drain.ts';
 import { taintCommand } from './commands/node/taint.ts';
 import { authCommand } from './commands/auth.ts';
+import { topCommand } from './commands/top.ts';
+import { eventsCommand } from './commands/events.ts';
+import { waitCommand } from './commands/wait.ts';
+import { cpCommand } from './commands/cp.ts';
+import { portForwardCommand } from './commands/portforward.ts';
+import { explainCommand } from './commands/explain.ts';
+import { diffCommand } from './commands/diff.ts';
 import { runCommand } from './commands/run.ts';
 import { describeCommand } from './describe/index.ts';
 import type { CommandResult, KubectlContext } from './types.ts';
@@ -61,4 +68,11 @@ export const COMMANDS: Record<string, Command> = {
   drain: drainCommand,
   taint: taintCommand,
   auth: authCommand,
+  top: topCommand,
+  events: eventsCommand,
+  wait: waitCommand,
+  cp: cpCommand,
+  'port-forward': portForwardCommand,
+  explain: explainCommand,
+  diff: diffCommand,
 };

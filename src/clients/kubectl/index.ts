@@ -83,12 +83,17 @@ export async function runKubectl(argv: string[], ctx: KubectlContext): Promise<C
     const words = args.filter((a) => !a.startsWith('-'));
     const text = helpText(words);
     if (text !== undefined) return { stdout: text, stderr: '', exitCode: 0 };
+    // cobra names the topic and prints the root command's usage: the help without its description.
+    const help = helpText([]) ?? '';
+    const usage = `\n\n${help.slice(help.indexOf('Basic Commands'))}`;
     return {
-      stdout: helpText([]) ?? '',
-      stderr: `Unknown help topic [${words.map((w) => JSON.stringify(w)).join(' ')}]\n`,
+      stdout: '',
+      stderr: `Unknown help topic [${words.map((w) => `\`${w}\``).join(' ')}]\n${usage}`,
       exitCode: 0,
     };
   }
+  if (name === 'options')
+    return { stdout: wantsHelp(args) ? '' : (helpText(['options']) ?? ''), stderr: '', exitCode: 0 };
   const command: Command | undefined = COMMANDS[name];
   if (!command) {
     return {
@@ -106,7 +111,12 @@ export async function runKubectl(argv: string[], ctx: KubectlContext): Promise<C
   const asGroups = globalValues(args, 'as-group');
   let context = ctx;
   if (as.length > 0 || asGroups.length > 0) {
-    if (!as[0]) return { stdout: '', stderr: 'error: requesting uid, groups or user-extra for  without impersonating a user\n', exitCode: 1 };
+    if (!as[0])
+      return {
+        stdout: '',
+        stderr: 'error: requesting uid, groups or user-extra for  without impersonating a user\n',
+        exitCode: 1,
+      };
     context = { ...ctx, client: impersonating(ctx.client, as[as.length - 1] as string, asGroups) };
   }
   try {

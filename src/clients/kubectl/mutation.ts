@@ -27,9 +27,7 @@ const OBJECT_FORMATS =
 
 /** ObjectOutput is `-o` for commands that print changed objects: their name line unless a format is given. */
 export type ObjectOutput =
-  | { kind: 'operation' }
-  | { kind: 'yaml' | 'json' | 'kyaml' | 'name' }
-  | { kind: 'jsonpath'; template: string };
+  { kind: 'operation' } | { kind: 'yaml' | 'json' | 'kyaml' | 'name' } | { kind: 'jsonpath'; template: string };
 
 export function parseObjectOutput(value: string | undefined): ObjectOutput | string {
   if (value === undefined || value === '') return { kind: 'operation' };
@@ -50,7 +48,8 @@ export function parseDryRun(flags: ParsedFlags): { dryRun: DryRun; warning: stri
   if (value === 'unchanged')
     return {
       dryRun: 'client',
-      warning: 'W0000 00:00:00.000000       1 helpers.go:719] --dry-run is deprecated and can be replaced with --dry-run=client.\n',
+      warning:
+        'W0000 00:00:00.000000       1 helpers.go:719] --dry-run is deprecated and can be replaced with --dry-run=client.\n',
     };
   if (value === 'none' || value === 'client' || value === 'server') return { dryRun: value, warning: '' };
   if (value === 'true') return { dryRun: 'client', warning: '' };
@@ -77,7 +76,10 @@ export function printChanged(
   const shown = withoutManagedFields(object);
   switch (output.kind) {
     case 'operation':
-      return { ok: true, text: `${qualifiedKind(type)}/${object.metadata.name ?? ''} ${operation}${dryRunSuffix(dryRun)}\n` };
+      return {
+        ok: true,
+        text: `${qualifiedKind(type)}/${object.metadata.name ?? ''} ${operation}${dryRunSuffix(dryRun)}\n`,
+      };
     case 'name':
       return { ok: true, text: `${qualifiedKind(type)}/${object.metadata.name ?? ''}\n` };
     case 'yaml':

@@ -28,7 +28,10 @@ export function podSpecOf(object: KubeObject): PodSpec | undefined {
 
 /** globMatch is filepath.Match for container selectors (`*`, `?`, `[…]`). */
 export function globMatch(pattern: string, name: string): boolean {
-  const regex = pattern.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const regex = pattern
+    .replace(/[.+^${}()|\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   try {
     return new RegExp(`^${regex}$`).test(name);
   } catch {

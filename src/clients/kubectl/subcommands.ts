@@ -7,7 +7,17 @@ import type { CommandResult, KubectlContext } from './types.ts';
  * Commands with subcommands (set, rollout, top, auth, config) dispatch as cobra does: no
  * subcommand prints the group's help on stderr and fails; an unknown one is named in the error.
  */
-const VALUE_FLAGS = new Set(['-n', '--namespace', '--as', '--as-group', '--context', '--cluster', '--user', '-s', '--server']);
+const VALUE_FLAGS = new Set([
+  '-n',
+  '--namespace',
+  '--as',
+  '--as-group',
+  '--context',
+  '--cluster',
+  '--user',
+  '-s',
+  '--server',
+]);
 
 export function dispatchSubcommand(
   group: string,
@@ -29,7 +39,9 @@ export function dispatchSubcommand(
     }
     if (at < 0) {
       const help = helpText([group]) ?? '';
-      return helpStream === 'stdout' ? { stdout: help, stderr: '', exitCode: 1 } : { stdout: '', stderr: help, exitCode: 1 };
+      return helpStream === 'stdout'
+        ? { stdout: help, stderr: '', exitCode: 1 }
+        : { stdout: '', stderr: help, exitCode: 1 };
     }
     const word = args[at] as string;
     const command = subcommands[word];

@@ -44,7 +44,8 @@ function expectedScale(server: ApiServer, pods: Pod[]): number {
       const deployment = (owner?.metadata.ownerReferences ?? []).find((r) => r.controller && r.kind === 'Deployment');
       if (deployment) owner = server.store.get('deployments.apps', namespace, deployment.name) ?? owner;
     } else if (ref.kind === 'StatefulSet') owner = server.store.get('statefulsets.apps', namespace, ref.name);
-    else if (ref.kind === 'ReplicationController') owner = server.store.get('replicationcontrollers', namespace, ref.name);
+    else if (ref.kind === 'ReplicationController')
+      owner = server.store.get('replicationcontrollers', namespace, ref.name);
     if (!owner) continue;
     seen.set(owner.metadata.uid ?? '', (owner.spec as { replicas?: number } | undefined)?.replicas ?? 1);
   }
@@ -59,7 +60,9 @@ function budgetOf(server: ApiServer, pdb: PodDisruptionBudget, pods: Pod[]): Bud
     desiredHealthy = Math.max(0, expected - scaled(spec.maxUnavailable, expected));
   } else if (spec.minAvailable !== undefined) {
     desiredHealthy =
-      typeof spec.minAvailable === 'number' ? spec.minAvailable : scaled(spec.minAvailable, expectedScale(server, pods));
+      typeof spec.minAvailable === 'number'
+        ? spec.minAvailable
+        : scaled(spec.minAvailable, expectedScale(server, pods));
   }
   const currentHealthy = pods.filter((p) => !p.metadata?.deletionTimestamp && isReady(p)).length;
   return { desiredHealthy, currentHealthy, disruptionsAllowed: Math.max(0, currentHealthy - desiredHealthy) };
@@ -96,7 +99,8 @@ export function registerEviction(server: ApiServer): void {
     if (eviction.metadata?.name && eviction.metadata.name !== name)
       throw new ApiError(badRequest('name in URL does not match name in Eviction object'));
     const phase = pod.status?.phase;
-    const ignoresBudgets = phase === 'Succeeded' || phase === 'Failed' || phase === 'Pending' || !!pod.metadata?.deletionTimestamp;
+    const ignoresBudgets =
+      phase === 'Succeeded' || phase === 'Failed' || phase === 'Pending' || !!pod.metadata?.deletionTimestamp;
     if (!ignoresBudgets) {
       const budgets = server.store
         .list('poddisruptionbudgets.policy', namespace)
@@ -104,7 +108,9 @@ export function registerEviction(server: ApiServer): void {
         .filter((pdb) => selectorMatches(pdb.spec?.selector, pod.metadata?.labels));
       if (budgets.length > 1)
         throw new ApiError(
-          internalError('This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.'),
+          internalError(
+            'This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.',
+          ),
         );
       const pdb = budgets[0];
       if (pdb) {
@@ -113,7 +119,8 @@ export function registerEviction(server: ApiServer): void {
           .map((o) => o as unknown as Pod)
           .filter((p) => selectorMatches(pdb.spec?.selector, p.metadata?.labels));
         const budget = budgetOf(server, pdb, pods);
-        const unhealthyAllowed = !isReady(pod) && budget.currentHealthy >= budget.desiredHealthy && budget.desiredHealthy > 0;
+        const unhealthyAllowed =
+          !isReady(pod) && budget.currentHealthy >= budget.desiredHealthy && budget.desiredHealthy > 0;
         if (!unhealthyAllowed && budget.disruptionsAllowed <= 0)
           throw new ApiError(tooManyRequests(pdb.metadata?.name ?? '', budget));
       }

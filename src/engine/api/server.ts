@@ -224,7 +224,11 @@ export class ApiServer {
     if (wantsTable(request)) {
       return {
         status: 200,
-        body: toTable([object], path.type.kind, this.deps.clock.now, String(this.deps.store.resourceVersion)),
+        body: withObjects(
+          toTable([object], path.type.kind, this.deps.clock.now, String(this.deps.store.resourceVersion)),
+          [object],
+          request,
+        ),
       };
     }
     if (path.subresource === 'scale') return { status: 200, body: scaleOf(object) };
@@ -267,7 +271,10 @@ export class ApiServer {
     const objects = this.select(path.type, path.namespace, request.query);
     const resourceVersion = String(this.deps.store.resourceVersion);
     if (wantsTable(request))
-      return { status: 200, body: toTable(objects, path.type.kind, this.deps.clock.now, resourceVersion) };
+      return {
+        status: 200,
+        body: withObjects(toTable(objects, path.type.kind, this.deps.clock.now, resourceVersion), objects, request),
+      };
     return {
       status: 200,
       body: {
@@ -634,6 +641,18 @@ const FIELD_LABELS: Record<string, string[]> = {
   ReplicaSet: ['status.replicas'],
   Job: ['status.successful'],
 };
+
+/**
+ * withObjects honours `?includeObject=Object` (what `kubectl get --sort-by` asks for): each row then
+ * carries the whole object instead of its metadata.
+ */
+function withObjects<T extends { rows: { object: unknown }[] }>(table: T, objects: KubeObject[], request: ApiRequest): T {
+  if (request.query?.includeObject !== 'Object') return table;
+  table.rows.forEach((row, i) => {
+    if (objects[i]) row.object = structuredClone(objects[i]);
+  });
+  return table;
+}
 
 function wantsTable(request: ApiRequest): boolean {
   const accept = request.headers?.accept ?? request.headers?.Accept ?? '';

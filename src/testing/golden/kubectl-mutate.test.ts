@@ -43,7 +43,7 @@ const CASES: string[] = [
   'patch deploy api -p notjson',
   'patch deploy api',
   "patch deploy api --type=foo -p '{}'",
-  'patch deploy nope -p \'{}\'',
+  "patch deploy nope -p '{}'",
   'patch deploy api -p \'{"spec":{"replicas":5}}\' --dry-run=client',
   'patch deploy api -p \'{"spec":{"replicas":4}}\' -o name',
   "patch deploy -p '{}'",
@@ -115,25 +115,28 @@ const CASES: string[] = [
   'set image',
 ];
 
-describe.skipIf(!oracleAvailable())('kubectl scale, patch, replace, expose, autoscale and set match kubectl 1.35', () => {
-  let twins: Twins;
-  beforeAll(async () => {
-    twins = await makeTwins(SETUP, FILES);
-  });
-  afterAll(async () => {
-    await twins.close();
-  });
+describe.skipIf(!oracleAvailable())(
+  'kubectl scale, patch, replace, expose, autoscale and set match kubectl 1.35',
+  () => {
+    let twins: Twins;
+    beforeAll(async () => {
+      twins = await makeTwins(SETUP, FILES);
+    });
+    afterAll(async () => {
+      await twins.close();
+    });
 
-  it.each(CASES)('kubectl %s', async (line) => {
-    const { ours, real } = await both(twins, line);
-    expect(ours).toEqual(real);
-    for (const [resource, name] of [
-      ['deployments.apps', 'api'],
-      ['pods', 'web'],
-      ['configmaps', 'settings'],
-      ['services', 'api'],
-      ['horizontalpodautoscalers.autoscaling', 'api'],
-    ] as const)
-      expect(stored(twins.ours, resource, 'default', name)).toEqual(stored(twins.theirs, resource, 'default', name));
-  });
-});
+    it.each(CASES)('kubectl %s', async (line) => {
+      const { ours, real } = await both(twins, line);
+      expect(ours).toEqual(real);
+      for (const [resource, name] of [
+        ['deployments.apps', 'api'],
+        ['pods', 'web'],
+        ['configmaps', 'settings'],
+        ['services', 'api'],
+        ['horizontalpodautoscalers.autoscaling', 'api'],
+      ] as const)
+        expect(stored(twins.ours, resource, 'default', name)).toEqual(stored(twins.theirs, resource, 'default', name));
+    });
+  },
+);

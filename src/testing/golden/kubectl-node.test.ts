@@ -102,7 +102,7 @@ describe.skipIf(!oracleAvailable())('kubectl drain matches kubectl 1.35', () => 
   });
 
   // Last: our kubectl moves simulated time while it retries, the real one's server clock stays paused.
-  it('waits out a PodDisruptionBudget until --timeout, with kubectl\'s retry lines', async () => {
+  it("waits out a PodDisruptionBudget until --timeout, with kubectl's retry lines", async () => {
     const node = nodeOf(twins, 'guarded');
     const { ours, real } = await both(
       twins,

@@ -70,7 +70,9 @@ describe.skipIf(!oracleAvailable())('kubectl rollout matches kubectl 1.35', () =
       const template = stored(cluster, 'deployments.apps', 'default', 'api')?.spec as {
         template: { metadata: { annotations?: Record<string, string> } };
       };
-      const restartedAt = Date.parse(template.template.metadata.annotations?.['kubectl.kubernetes.io/restartedAt'] ?? '');
+      const restartedAt = Date.parse(
+        template.template.metadata.annotations?.['kubectl.kubernetes.io/restartedAt'] ?? '',
+      );
       expect(Math.abs(restartedAt - Date.now())).toBeLessThan(60_000);
     }
   });

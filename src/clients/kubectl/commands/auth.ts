@@ -79,7 +79,8 @@ function breakdown(rule: Rule): Rule[] {
             out.push({ apiGroups: [group], resources: [resource], verbs: [verb], resourceNames: [name] });
         else out.push({ apiGroups: [group], resources: [resource], verbs: [verb] });
       }
-  for (const url of rule.nonResourceURLs ?? []) for (const verb of rule.verbs) out.push({ nonResourceURLs: [url], verbs: [verb] });
+  for (const url of rule.nonResourceURLs ?? [])
+    for (const verb of rule.verbs) out.push({ nonResourceURLs: [url], verbs: [verb] });
   return out;
 }
 
@@ -130,17 +131,29 @@ async function canI(args: string[], ctx: KubectlContext): Promise<CommandResult>
     if (flags.positional.length !== 0) return fail('error: list option must be specified with no arguments');
     if (flags.bool('quiet') || flags.bool('all-namespaces') || flags.string('subresource'))
       return fail("error: list option can't be specified with neither quiet, all-namespaces nor subresource options");
-    const response = await ctx.client.request<{ status?: { resourceRules?: Rule[]; nonResourceRules?: Rule[]; incomplete?: boolean; evaluationError?: string } }>({
+    const response = await ctx.client.request<{
+      status?: { resourceRules?: Rule[]; nonResourceRules?: Rule[]; incomplete?: boolean; evaluationError?: string };
+    }>({
       verb: 'POST',
       path: '/apis/authorization.k8s.io/v1/selfsubjectrulesreviews',
-      body: { kind: 'SelfSubjectRulesReview', apiVersion: 'authorization.k8s.io/v1', metadata: {}, spec: { namespace } },
+      body: {
+        kind: 'SelfSubjectRulesReview',
+        apiVersion: 'authorization.k8s.io/v1',
+        metadata: {},
+        spec: { namespace },
+      },
     });
     const error = responseError(response);
     if (error) return { stdout: '', stderr: error, exitCode: 1 };
     const status = response.body.status ?? {};
     const stderr = status.incomplete ? warning(`the list may be incomplete: ${status.evaluationError ?? ''}`) : '';
     const rules = [
-      ...(status.resourceRules ?? []).map((r) => ({ verbs: r.verbs, apiGroups: r.apiGroups ?? [], resources: r.resources ?? [], ...(r.resourceNames ? { resourceNames: r.resourceNames } : {}) })),
+      ...(status.resourceRules ?? []).map((r) => ({
+        verbs: r.verbs,
+        apiGroups: r.apiGroups ?? [],
+        resources: r.resources ?? [],
+        ...(r.resourceNames ? { resourceNames: r.resourceNames } : {}),
+      })),
       ...(status.nonResourceRules ?? []).map((r) => ({ verbs: r.verbs, nonResourceURLs: r.nonResourceURLs ?? [] })),
     ];
     const compacted = compact(rules.flatMap(breakdown));
@@ -195,8 +208,11 @@ async function canI(args: string[], ctx: KubectlContext): Promise<CommandResult>
       },
     };
   }
-  if (flags.bool('no-headers')) return { stdout: '', stderr: `${stderr}error: --no-headers cannot be set without --list specified\n`, exitCode: 1 };
-  const response = await ctx.client.request<{ status?: { allowed?: boolean; reason?: string; evaluationError?: string } }>({
+  if (flags.bool('no-headers'))
+    return { stdout: '', stderr: `${stderr}error: --no-headers cannot be set without --list specified\n`, exitCode: 1 };
+  const response = await ctx.client.request<{
+    status?: { allowed?: boolean; reason?: string; evaluationError?: string };
+  }>({
     verb: 'POST',
     path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
     body: { kind: 'SelfSubjectAccessReview', apiVersion: 'authorization.k8s.io/v1', metadata: {}, spec: body },
@@ -219,7 +235,11 @@ async function whoami(args: string[], ctx: KubectlContext): Promise<CommandResul
   const flags = parseFlags(args, PRINT_FLAGS);
   const output = parseObjectOutput(flags.string('output'));
   if (typeof output === 'string') return fail(output);
-  const response = await ctx.client.request<KubeObject & { status?: { userInfo?: { username?: string; uid?: string; groups?: string[]; extra?: Record<string, string[]> } } }>({
+  const response = await ctx.client.request<
+    KubeObject & {
+      status?: { userInfo?: { username?: string; uid?: string; groups?: string[]; extra?: Record<string, string[]> } };
+    }
+  >({
     verb: 'POST',
     path: '/apis/authentication.k8s.io/v1/selfsubjectreviews',
     body: { kind: 'SelfSubjectReview', apiVersion: 'authentication.k8s.io/v1', metadata: {} },
@@ -230,7 +250,22 @@ async function whoami(args: string[], ctx: KubectlContext): Promise<CommandResul
     const registry = await discover(ctx.client);
     const type = registry.byKind('authentication.k8s.io/v1', 'SelfSubjectReview');
     if (!type) return fail('error: the server does not serve SelfSubjectReview');
-    const printed = printChanged(output, type, response.body, '', 'none');
+    // kubectl decodes the answer into its typed SelfSubjectReview, so JSON keeps Go's field order.
+    const info = response.body.status?.userInfo ?? {};
+    const typed = {
+      kind: 'SelfSubjectReview',
+      apiVersion: 'authentication.k8s.io/v1',
+      metadata: response.body.metadata,
+      status: {
+        userInfo: {
+          ...(info.username ? { username: info.username } : {}),
+          ...(info.uid ? { uid: info.uid } : {}),
+          ...(info.groups ? { groups: info.groups } : {}),
+          ...(info.extra ? { extra: info.extra } : {}),
+        },
+      },
+    } as KubeObject;
+    const printed = printChanged(output, type, typed, '', 'none', true);
     return printed.ok ? { stdout: printed.text, stderr: '', exitCode: 0 } : fail(printed.error);
   }
   const info = response.body.status?.userInfo ?? {};

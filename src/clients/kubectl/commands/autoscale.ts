@@ -68,13 +68,16 @@ function metric(name: 'cpu' | 'memory', target: Target): object {
 export async function autoscaleCommand(args: string[], ctx: KubectlContext): Promise<CommandResult> {
   const flags = parseFlags(args, FLAGS);
   if (!args.some((a) => a === '--max' || a.startsWith('--max='))) return fail('error: required flag(s) "max" not set');
-  const warning = args.some((a) => a === '--cpu-percent' || a.startsWith('--cpu-percent=')) ? CPU_PERCENT_DEPRECATED : '';
+  const warning = args.some((a) => a === '--cpu-percent' || a.startsWith('--cpu-percent='))
+    ? CPU_PERCENT_DEPRECATED
+    : '';
   const output = parseObjectOutput(flags.string('output'));
-  if (typeof output === 'string') return fail(output, 1, '');
+  if (typeof output === 'string') return { stdout: '', stderr: warning + output, exitCode: 1 };
   const dry = parseDryRun(flags);
   if (typeof dry === 'string') return fail(dry);
   const filenames = flags.strings('filename');
-  if (flags.positional.length === 0 && filenames.length === 0) return { ...fail(RESOURCES_REQUIRED), stderr: warning + RESOURCES_REQUIRED };
+  if (flags.positional.length === 0 && filenames.length === 0)
+    return { ...fail(RESOURCES_REQUIRED), stderr: warning + RESOURCES_REQUIRED };
   const min = flags.int('min') ?? -1;
   const max = flags.int('max') ?? -1;
   const cpuPercent = flags.int('cpu-percent') ?? -1;
@@ -111,7 +114,9 @@ export async function autoscaleCommand(args: string[], ctx: KubectlContext): Pro
   for (const info of built.infos) {
     if (!(info.type.subresources ?? []).includes('scale')) {
       const resource = `${info.type.group}/${info.type.version}, Resource=${info.type.plural}`;
-      errors.push(`cannot autoscale a ${info.type.kind}: could not find scale subresource for ${resource} in discovery information`);
+      errors.push(
+        `cannot autoscale a ${info.type.kind}: could not find scale subresource for ${resource} in discovery information`,
+      );
       continue;
     }
     if (!hpaType) continue;
@@ -151,10 +156,11 @@ export async function autoscaleCommand(args: string[], ctx: KubectlContext): Pro
       // kubectl falls back to autoscaling/v1, which can only say "target CPU utilization".
       const v1 = canCreateV1(cpuPercent, cpu, memory);
       if (v1 !== true) {
-        errors.push(`failed to create autoscaling/v2 HPA and the configuration is incompatible with autoscaling/v1: ${v1}`);
+        errors.push(
+          `failed to create autoscaling/v2 HPA and the configuration is incompatible with autoscaling/v1: ${v1}`,
+        );
         continue;
       }
-      const target = parseResourceInput(cpu, 'cpu');
       const spec = hpa.spec as { scaleTargetRef: object; minReplicas?: number; maxReplicas: number };
       const fallback = await ctx.client.request<KubeObject>({
         verb: 'POST',
@@ -164,11 +170,10 @@ export async function autoscaleCommand(args: string[], ctx: KubectlContext): Pro
           apiVersion: 'autoscaling/v1',
           metadata: hpa.metadata,
           spec: {
-            ...spec,
+            scaleTargetRef: spec.scaleTargetRef,
+            ...(spec.minReplicas !== undefined ? { minReplicas: spec.minReplicas } : {}),
+            maxReplicas: spec.maxReplicas,
             ...(cpuPercent >= 0 ? { targetCPUUtilizationPercentage: cpuPercent } : {}),
-            ...(typeof target !== 'string' && target.type === 'Utilization' && cpuPercent < 0
-              ? {}
-              : {}),
           },
         },
       });

@@ -43,7 +43,9 @@ const CANCELLED = 'Edit cancelled, no changes made.\n';
 function editedText(infos: Info[]): string {
   const objects = infos.map((i) => stripManaged(i.object));
   const value =
-    objects.length === 1 ? objects[0] : { apiVersion: 'v1', items: objects, kind: 'List', metadata: { resourceVersion: '' } };
+    objects.length === 1
+      ? objects[0]
+      : { apiVersion: 'v1', items: objects, kind: 'List', metadata: { resourceVersion: '' } };
   return `${EDIT_HEADER}${toKubectlYaml(value)}`;
 }
 
@@ -71,7 +73,7 @@ async function saveEdit(ctx: KubectlContext, infos: Info[], original: string, te
     const first = values[0] as KubeObject | undefined;
     edited =
       first && first.kind === 'List' && Array.isArray((first as { items?: unknown }).items)
-        ? ((first as unknown as { items: KubeObject[] }).items)
+        ? (first as unknown as { items: KubeObject[] }).items
         : (values.filter((v) => v) as KubeObject[]);
   } catch (error) {
     return fail(`error: error parsing edited object: ${(error as Error).message}`);

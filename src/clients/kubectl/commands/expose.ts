@@ -59,11 +59,14 @@ function selectorOf(object: KubeObject): Record<string, string> | string {
     case 'ReplicationController': {
       const selector = spec.selector as Record<string, string> | undefined;
       if (!selector || Object.keys(selector).length === 0)
-        return object.kind === 'Service' ? 'the service has no pod selector set' : 'the replication controller has no selector';
+        return object.kind === 'Service'
+          ? 'the service has no pod selector set'
+          : 'the replication controller has no selector';
       return selector;
     }
     default: {
-      const selector = spec.selector as { matchLabels?: Record<string, string>; matchExpressions?: unknown[] } | undefined;
+      const selector = spec.selector as
+        { matchLabels?: Record<string, string>; matchExpressions?: unknown[] } | undefined;
       if ((selector?.matchExpressions ?? []).length > 0)
         return `couldn't convert expressions - "${JSON.stringify(selector?.matchExpressions)}" to map-based selector format`;
       return selector?.matchLabels ?? {};
@@ -89,7 +92,8 @@ function protocolsOf(object: KubeObject): Map<string, string[]> {
     const key = String(port);
     out.set(key, [...(out.get(key) ?? []), protocol || 'TCP']);
   };
-  if (object.kind === 'Service') for (const p of ((object.spec ?? {}) as WorkloadSpec).ports ?? []) add(p.port, p.protocol);
+  if (object.kind === 'Service')
+    for (const p of ((object.spec ?? {}) as WorkloadSpec).ports ?? []) add(p.port, p.protocol);
   else for (const c of containersOf(object)) for (const p of c.ports ?? []) add(p.containerPort, p.protocol);
   return out;
 }
@@ -154,7 +158,8 @@ function buildService(
   }
   const clusterIp = flags.string('cluster-ip');
   if (clusterIp) spec.clusterIP = clusterIp;
-  if (type === 'LoadBalancer' && flags.string('load-balancer-ip')) spec.loadBalancerIP = flags.string('load-balancer-ip');
+  if (type === 'LoadBalancer' && flags.string('load-balancer-ip'))
+    spec.loadBalancerIP = flags.string('load-balancer-ip');
   return goOrdered({
     kind: 'Service',
     apiVersion: 'v1',
@@ -201,7 +206,9 @@ export async function exposeCommand(args: string[], ctx: KubectlContext): Promis
         errors.push(`couldn't retrieve selectors via --selector flag or introspection: ${selector}`);
         continue;
       }
-      selectorFlag = Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(',');
+      selectorFlag = Object.entries(selector)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(',');
     }
     if (typeof selector === 'string') {
       errors.push(selector);
@@ -216,7 +223,10 @@ export async function exposeCommand(args: string[], ctx: KubectlContext): Promis
       portFlag = ports.join(',');
     }
     let labels: Record<string, string> | undefined;
-    if (!labelsFlag) labelsFlag = Object.entries(info.object.metadata.labels ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
+    if (!labelsFlag)
+      labelsFlag = Object.entries(info.object.metadata.labels ?? {})
+        .map(([k, v]) => `${k}=${v}`)
+        .join(',');
     if (labelsFlag) {
       const parsed = parseLabelList(labelsFlag);
       if (typeof parsed === 'string') {

@@ -5,7 +5,10 @@ import { parseFlags, type FlagSpec } from '../flags.ts';
 import { parseOutput, printObjects } from '../output.ts';
 import { printTable } from '../printers/table.ts';
 import { selectResources } from '../resources.ts';
+import { fieldValue, isLess, relaxedPath } from '../sortby.ts';
+import { goSort } from '../gosort.ts';
 import { fail, ok, type CommandResult, type KubectlContext } from '../types.ts';
+import { watchTables } from './watch.ts';
 
 export const GET_FLAGS: FlagSpec[] = [
   { name: 'output', short: 'o', type: 'string' },
@@ -63,6 +66,9 @@ export async function getCommand(args: string[], ctx: KubectlContext): Promise<C
   if (labelSelector) query.labelSelector = labelSelector;
   const fieldSelector = flags.string('field-selector');
   if (fieldSelector) query.fieldSelector = fieldSelector;
+  const sortBy = flags.string('sort-by');
+  const sortPath = sortBy ? (relaxedPath(sortBy) ?? sortBy) : undefined;
+  if (sortPath && output.kind === 'table') query.includeObject = 'Object';
 
   let stdout = '';
   let stderr = '';
@@ -80,6 +86,7 @@ export async function getCommand(args: string[], ctx: KubectlContext): Promise<C
           verb: 'GET',
           path: objectPath(type, ns ?? namespace, name),
           ...(wantsTable ? { headers: { accept: TABLE_ACCEPT } } : {}),
+          ...(sortPath && wantsTable ? { query: { includeObject: 'Object' } } : {}),
         });
         if (response.status === 404 && flags.bool('ignore-not-found')) continue;
         const error = responseError(response);
@@ -119,7 +126,16 @@ export async function getCommand(args: string[], ctx: KubectlContext): Promise<C
   }
 
   if (wantsTable) {
-    const nonEmpty = tables.filter((t) => t.table.rows.length > 0);
+    let nonEmpty = tables.filter((t) => t.table.rows.length > 0);
+    if (sortPath) {
+      if (selection.selections.length > 1 && nonEmpty.length > 0)
+        return fail(`error: couldn't find any field with path "${sortPath}" in the list of objects`);
+      // kubectl drops a table whose rows all lack the field, and then finds nothing to print.
+      nonEmpty = nonEmpty.flatMap(({ type, table }) => {
+        const sorted = sortRows(table, sortPath);
+        return sorted ? [{ type, table: sorted }] : [];
+      });
+    }
     const merged = mergeTables(nonEmpty);
     const blocks = merged.map(({ type, table }) =>
       printTable(table, {
@@ -132,6 +148,26 @@ export async function getCommand(args: string[], ctx: KubectlContext): Promise<C
       }),
     );
     stdout += blocks.join('\n');
+    if (flags.bool('watch') || flags.bool('watch-only')) {
+      if (flags.bool('watch-only')) stdout = '';
+      return watchTables(ctx, {
+        selections: selection.selections,
+        namespace: allNamespaces ? undefined : namespace,
+        query,
+        initial: tables,
+        header: stdout,
+        options: {
+          wide: output.wide,
+          noHeaders: flags.bool('no-headers'),
+          withNamespace: allNamespaces,
+          showLabels: flags.bool('show-labels'),
+          labelColumns: flags.strings('label-columns'),
+        },
+        requestTimeout: flags.string('request-timeout'),
+        outputEvents: flags.bool('output-watch-events'),
+        stderr,
+      });
+    }
     if (nonEmpty.length === 0 && !selection.byName && exitCode === 0) {
       const scope =
         allNamespaces || selection.selections.every((s) => !s.type.namespaced) ? '' : ` in ${namespace} namespace`;
@@ -143,11 +179,35 @@ export async function getCommand(args: string[], ctx: KubectlContext): Promise<C
     const scope = allNamespaces ? '' : ` in ${namespace} namespace`;
     return { stdout, stderr: `${stderr}No resources found${scope}.\n`, exitCode };
   }
+  if (sortPath && collected.length > 0) {
+    if (!collected.some((c) => fieldValue(c.object, sortPath) !== undefined))
+      return {
+        stdout,
+        stderr: `${stderr}error: couldn't find any field with path "${sortPath}" in the list of objects\n`,
+        exitCode: 1,
+      };
+    goSort(collected, (a, b) => sortLess(fieldValue(a.object, sortPath), fieldValue(b.object, sortPath)));
+  }
   const single =
     selection.byName && selection.selections.length === 1 && (selection.selections[0]?.names.length ?? 0) === 1;
   const printed = printObjects(output, collected, single, flags.bool('no-headers'));
   if (!printed.ok) return { stdout, stderr: `${stderr}${printed.error}\n`, exitCode: 1 };
   return { stdout: stdout + printed.text, stderr, exitCode };
+}
+
+/** sortLess is RuntimeSort.Less: a row without the field sorts first. */
+function sortLess(a: unknown, b: unknown): boolean {
+  if (a === undefined) return true;
+  if (b === undefined) return false;
+  return isLess(a, b);
+}
+
+/** sortRows is TableSorter: rows ordered by the field in their objects, or undefined when none has it. */
+function sortRows(table: Table, path: string): Table | undefined {
+  const rows = table.rows.map((row) => ({ row, value: fieldValue(row.object, path) }));
+  if (rows.length > 1 && !rows.some((r) => r.value !== undefined)) return undefined;
+  goSort(rows, (a, b) => sortLess(a.value, b.value));
+  return { ...table, rows: rows.map((r) => r.row) };
 }
 
 /** mergeTables joins the per-name tables of one kind into one table, as kubectl prints `get pod a b`. */

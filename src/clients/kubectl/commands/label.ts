@@ -53,10 +53,7 @@ function splitPairs(args: string[], mode: Mode): { resources: string[]; pairs: s
 
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 
-function parseChanges(
-  pairs: string[],
-  mode: Mode,
-): { set: Map<string, string>; remove: string[] } | string {
+function parseChanges(pairs: string[], mode: Mode): { set: Map<string, string>; remove: string[] } | string {
   const set = new Map<string, string>();
   const remove: string[] = [];
   const noun = mode === 'label' ? 'label' : 'annotation';
@@ -125,7 +122,8 @@ async function changeMetadata(mode: Mode, args: string[], ctx: KubectlContext): 
   if (list && flags.string('output')) return fail('error: --list and --output may not be specified together');
   const dry = parseDryRun(flags);
   if (typeof dry === 'string') return fail(dry);
-  if (flags.bool('all') && flags.string('selector')) return fail('error: cannot set --all and --selector at the same time');
+  if (flags.bool('all') && flags.string('selector'))
+    return fail('error: cannot set --all and --selector at the same time');
   const filenames = flags.strings('filename');
   if (split.resources.length === 0 && filenames.length === 0)
     return fail('error: one or more resources must be specified as <resource> <name> or <resource>/<name>');
@@ -179,7 +177,8 @@ async function changeMetadata(mode: Mode, args: string[], ctx: KubectlContext): 
     let message = 'annotated';
     if (mode === 'label') {
       message = 'not labeled';
-      if (oldJson !== newJson) message = !flags.bool('overwrite') && newJson.length < oldJson.length ? 'unlabeled' : 'labeled';
+      if (oldJson !== newJson)
+        message = !flags.bool('overwrite') && newJson.length < oldJson.length ? 'unlabeled' : 'labeled';
     }
     let printedObject = object;
     if (live) {
@@ -188,7 +187,10 @@ async function changeMetadata(mode: Mode, args: string[], ctx: KubectlContext): 
         path: objectPath(info.type, info.namespace, info.name),
         headers: { 'content-type': 'application/merge-patch+json' },
         body: mergePatchBetween(before, object),
-        query: { fieldManager: flags.string('field-manager') ?? `kubectl-${mode}`, ...(dry.dryRun === 'server' ? { dryRun: 'All' } : {}) },
+        query: {
+          fieldManager: flags.string('field-manager') ?? `kubectl-${mode}`,
+          ...(dry.dryRun === 'server' ? { dryRun: 'All' } : {}),
+        },
       });
       const error = responseError(patched);
       if (error) {
@@ -200,8 +202,7 @@ async function changeMetadata(mode: Mode, args: string[], ctx: KubectlContext): 
     }
     if (list) {
       const indent = built.single ? '' : ' ';
-      if (!built.single)
-        stdout += `Listing ${field} for ${info.type.kind}.${info.type.group}/${info.name}:\n`;
+      if (!built.single) stdout += `Listing ${field} for ${info.type.kind}.${info.type.group}/${info.name}:\n`;
       for (const [key, value] of Object.entries(next).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
         stdout += `${indent}${key}=${value}\n`;
       continue;

@@ -1,6 +1,7 @@
-import { objectPath, type KubeObject } from '../../../engine/index.ts';
+import { objectPath, parseDuration, type KubeObject } from '../../../engine/index.ts';
 import { responseError } from '../errors.ts';
 import { parseFlags, type FlagSpec } from '../flags.ts';
+import { pause, Stream } from '../stream.ts';
 import { fail, type CommandResult, type KubectlContext } from '../types.ts';
 
 const LOGS_FLAGS: FlagSpec[] = [
@@ -98,16 +99,94 @@ export async function logsCommand(args: string[], ctx: KubectlContext): Promise<
         continue;
       }
       const text = String(response.body);
-      stdout += flags.bool('prefix')
-        ? text
-            .split('\n')
-            .filter((l, i, a) => l !== '' || i < a.length - 1)
-            .map((l) => `[pod/${pod.metadata.name ?? ''}/${name}] ${l}\n`)
-            .join('')
-        : text;
+      const prefixed = (chunk: string) =>
+        flags.bool('prefix')
+          ? chunk
+              .split('\n')
+              .filter((l, i, a) => l !== '' || i < a.length - 1)
+              .map((l) => `[pod/${pod.metadata.name ?? ''}/${name}] ${l}\n`)
+              .join('')
+          : chunk;
+      stdout += prefixed(text);
+      if (flags.bool('follow') && !flags.bool('previous') && pods.length === 1 && wanted.length === 1) {
+        const path = `/api/v1/namespaces/${namespace}/pods/${pod.metadata.name ?? ''}`;
+        return followLogs(ctx, {
+          path,
+          container: name,
+          stdout,
+          stderr,
+          timestamps: flags.bool('timestamps'),
+          prefixed,
+          bound: flags.string('request-timeout'),
+        });
+      }
     }
   }
   return { stdout, stderr, exitCode };
+}
+
+/** FOLLOW_STEP_MS is how often `logs -f` looks for new lines; FOLLOW_BOUND_MS ends it where nothing can interrupt. */
+const FOLLOW_STEP_MS = 1000;
+const FOLLOW_BOUND_MS = 60_000;
+
+interface Follow {
+  path: string;
+  container: string;
+  stdout: string;
+  stderr: string;
+  timestamps: boolean;
+  prefixed: (chunk: string) => string;
+  bound: string | undefined;
+}
+
+interface ContainerStatusLike {
+  name: string;
+  state?: { running?: object };
+}
+
+/**
+ * followLogs is `kubectl logs -f`: after what is already there, each new line as simulated time
+ * passes (or, in the terminal, as the lab clock runs), until the container stops or Ctrl+C.
+ */
+async function followLogs(ctx: KubectlContext, follow: Follow): Promise<CommandResult> {
+  const stream = new Stream(ctx);
+  stream.out(follow.stdout);
+  stream.err(follow.stderr);
+  const query = { container: follow.container, ...(follow.timestamps ? { timestamps: 'true' } : {}) };
+  const read = async () => {
+    const response = await ctx.client.request<string>({ verb: 'GET', path: `${follow.path}/log`, query });
+    return response.status < 400 ? String(response.body).split('\n').slice(0, -1) : undefined;
+  };
+  let seen = (await read())?.length ?? 0;
+  const limit = follow.bound ? (parseDuration(follow.bound) ?? 0) : FOLLOW_BOUND_MS;
+  const live = ctx.signal !== undefined;
+  for (let waited = 0; live || waited < limit; waited += FOLLOW_STEP_MS) {
+    if (stream.aborted) break;
+    if (live) await pause(FOLLOW_STEP_MS);
+    else if (ctx.advance) await ctx.advance(FOLLOW_STEP_MS);
+    else break;
+    const lines = await read();
+    if (lines === undefined) break;
+    if (lines.length < seen) seen = 0;
+    if (lines.length > seen)
+      stream.out(
+        follow.prefixed(
+          lines
+            .slice(seen)
+            .map((l) => `${l}\n`)
+            .join(''),
+        ),
+      );
+    seen = lines.length;
+    const pod = await ctx.client.request<{ status?: { containerStatuses?: ContainerStatusLike[] } }>({
+      verb: 'GET',
+      path: follow.path,
+    });
+    if (pod.status === 404) break;
+    const status = (pod.body.status?.containerStatuses ?? []).find((c) => c.name === follow.container);
+    if (status && !status.state?.running) break;
+  }
+  return stream.result(0);
 }
 
 async function podForWorkload(ctx: KubectlContext, namespace: string, type: string, name: string): Promise<string> {

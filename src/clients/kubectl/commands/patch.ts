@@ -55,14 +55,18 @@ export async function patchCommand(args: string[], ctx: KubectlContext): Promise
   const patchText = flags.string('patch') ?? '';
   const patchFile = flags.string('patch-file') ?? '';
   if (patchText && patchFile) return fail('error: cannot specify --patch and --patch-file together');
-  if (!patchText && !patchFile) return fail('error: must specify --patch or --patch-file containing the contents of the patch');
+  if (!patchText && !patchFile)
+    return fail('error: must specify --patch or --patch-file containing the contents of the patch');
   const type = (flags.string('type') ?? 'strategic').toLowerCase();
   if (!CONTENT_TYPES[type])
-    return fail(`error: --type must be one of [json merge strategic], not ${JSON.stringify(flags.string('type') ?? '')}`);
+    return fail(
+      `error: --type must be one of [json merge strategic], not ${JSON.stringify(flags.string('type') ?? '')}`,
+    );
   let raw = patchText;
   if (patchFile) {
     const text = ctx.readFile?.(patchFile);
-    if (text === undefined) return fail(`error: unable to read patch file: open ${patchFile}: no such file or directory`);
+    if (text === undefined)
+      return fail(`error: unable to read patch file: open ${patchFile}: no such file or directory`);
     raw = text;
   }
   let patch: unknown;

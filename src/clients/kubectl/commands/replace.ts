@@ -48,7 +48,8 @@ export async function replaceCommand(args: string[], ctx: KubectlContext): Promi
   const namespace = flags.string('namespace') ?? ctx.namespace;
   let stdout = '';
   const errors: string[] = [];
-  const replaced: { path: string; object: KubeObject; type: ReturnType<typeof registry.all>[number]; label: string }[] = [];
+  const replaced: { path: string; object: KubeObject; type: ReturnType<typeof registry.all>[number]; label: string }[] =
+    [];
   for (const manifest of read.manifests) {
     const found = typeOf(registry, manifest);
     if (!found.ok) {
@@ -82,7 +83,8 @@ export async function replaceCommand(args: string[], ctx: KubectlContext): Promi
     }
     for (let waited = 0; waited < WAIT_LIMIT_MS && ctx.advance; waited += WAIT_STEP_MS) {
       let remaining = 0;
-      for (const item of replaced) if ((await ctx.client.request({ verb: 'GET', path: item.path })).status !== 404) remaining++;
+      for (const item of replaced)
+        if ((await ctx.client.request({ verb: 'GET', path: item.path })).status !== 404) remaining++;
       if (remaining === 0) break;
       await ctx.advance(WAIT_STEP_MS);
     }
@@ -92,7 +94,11 @@ export async function replaceCommand(args: string[], ctx: KubectlContext): Promi
     let response;
     if (force) {
       delete object.metadata.resourceVersion;
-      response = await ctx.client.request<KubeObject>({ verb: 'POST', path: objectPath(type, object.metadata.namespace), body: object });
+      response = await ctx.client.request<KubeObject>({
+        verb: 'POST',
+        path: objectPath(type, object.metadata.namespace),
+        body: object,
+      });
     } else {
       if (dry.dryRun === 'client') {
         const printed = printChanged(output, type, object, 'replaced', dry.dryRun);

@@ -87,7 +87,9 @@ export async function scaleCommand(args: string[], ctx: KubectlContext): Promise
           continue;
         }
         if (resourceVersion && read.body.metadata.resourceVersion !== resourceVersion) {
-          errors.push(`Expected resource version to be ${resourceVersion}, was ${read.body.metadata.resourceVersion ?? ''}`);
+          errors.push(
+            `Expected resource version to be ${resourceVersion}, was ${read.body.metadata.resourceVersion ?? ''}`,
+          );
           continue;
         }
         const updated = await ctx.client.request({

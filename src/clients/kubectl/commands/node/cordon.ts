@@ -72,7 +72,10 @@ export async function cordonNodes(
   return { stdout, errors };
 }
 
-function cordonCommand(desired: boolean, command: string): (args: string[], ctx: KubectlContext) => Promise<CommandResult> {
+function cordonCommand(
+  desired: boolean,
+  command: string,
+): (args: string[], ctx: KubectlContext) => Promise<CommandResult> {
   return async (args, ctx) => {
     const flags = parseFlags(args, CORDON_FLAGS);
     const dry = parseDryRun(flags);

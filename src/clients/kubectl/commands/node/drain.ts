@@ -2,7 +2,6 @@ import type { Pod } from 'kubernetes-types/core/v1';
 import { objectPath, parseDuration, type KubeObject } from '../../../../engine/index.ts';
 import type { Info } from '../../builder.ts';
 import { isStatus } from '../../../../engine/index.ts';
-import { responseError } from '../../errors.ts';
 import { parseFlags, type FlagSpec, type ParsedFlags } from '../../flags.ts';
 import { DRY_RUN_FLAG, parseDryRun, type DryRun } from '../../mutation.ts';
 import { pause, Stream } from '../../stream.ts';
@@ -57,7 +56,11 @@ async function filterPod(ctx: KubectlContext, pod: Pod, options: Options): Promi
   if (controller?.kind === 'DaemonSet' && !finished) {
     const ds = await ctx.client.request({
       verb: 'GET',
-      path: objectPath({ group: 'apps', version: 'v1', plural: 'daemonsets', namespaced: true }, pod.metadata?.namespace, controller.name),
+      path: objectPath(
+        { group: 'apps', version: 'v1', plural: 'daemonsets', namespaced: true },
+        pod.metadata?.namespace,
+        controller.name,
+      ),
     });
     if (ds.status >= 400) {
       const message = isStatus(ds.body) ? (ds.body.message ?? '') : '';
@@ -85,7 +88,12 @@ interface PodList {
 }
 
 /** podsForDeletion is GetPodsForDeletion: the node's pods through the filters, grouped messages. */
-async function podsForDeletion(ctx: KubectlContext, node: string, podSelector: string | undefined, options: Options): Promise<PodList> {
+async function podsForDeletion(
+  ctx: KubectlContext,
+  node: string,
+  podSelector: string | undefined,
+  options: Options,
+): Promise<PodList> {
   const list = await ctx.client.request<{ items?: Pod[] }>({
     verb: 'GET',
     path: '/api/v1/pods',
@@ -98,7 +106,8 @@ async function podsForDeletion(ctx: KubectlContext, node: string, podSelector: s
     const verdict = await filterPod(ctx, pod, options);
     const ref = `${pod.metadata?.namespace ?? ''}/${pod.metadata?.name ?? ''}`;
     if (verdict.delete) pods.push(pod);
-    if ('error' in verdict && verdict.error !== undefined) failures.set(verdict.error, [...(failures.get(verdict.error) ?? []), ref]);
+    if ('error' in verdict && verdict.error !== undefined)
+      failures.set(verdict.error, [...(failures.get(verdict.error) ?? []), ref]);
     else if (verdict.warning) warnings.set(verdict.warning, [...(warnings.get(verdict.warning) ?? []), ref]);
   }
   return {
@@ -130,7 +139,9 @@ async function evictPods(
       const name = pod.metadata?.name ?? '';
       stream.out(`evicting pod ${namespace}/${name}${dryRun === 'server' ? ' (server dry run)' : ''}\n`);
       if (waited > 0 && outOfTime()) {
-        errors.push(`error when evicting pods/${JSON.stringify(name)} -n ${JSON.stringify(namespace)}: global timeout reached: ${goDuration(timeoutMs)}`);
+        errors.push(
+          `error when evicting pods/${JSON.stringify(name)} -n ${JSON.stringify(namespace)}: global timeout reached: ${goDuration(timeoutMs)}`,
+        );
         refused.delete(pod);
         pending.delete(pod);
         continue;
@@ -144,7 +155,12 @@ async function evictPods(
               apiVersion: 'policy/v1',
               metadata: { name, namespace },
               ...(grace >= 0 || dryRun === 'server'
-                ? { deleteOptions: { ...(grace >= 0 ? { gracePeriodSeconds: grace } : {}), ...(dryRun === 'server' ? { dryRun: ['All'] } : {}) } }
+                ? {
+                    deleteOptions: {
+                      ...(grace >= 0 ? { gracePeriodSeconds: grace } : {}),
+                      ...(dryRun === 'server' ? { dryRun: ['All'] } : {}),
+                    },
+                  }
                 : {}),
             },
             ...(dryRun === 'server' ? { query: { dryRun: 'All' } } : {}),
@@ -162,7 +178,9 @@ async function evictPods(
       }
       const message = isStatus(response.body) ? (response.body.message ?? '') : String(response.body);
       if (response.status === 429) {
-        stream.err(`error when evicting pods/${JSON.stringify(name)} -n ${JSON.stringify(namespace)} (will retry after 5s): ${message}\n`);
+        stream.err(
+          `error when evicting pods/${JSON.stringify(name)} -n ${JSON.stringify(namespace)} (will retry after 5s): ${message}\n`,
+        );
         continue;
       }
       errors.push(`error when evicting pods/${JSON.stringify(name)} -n ${JSON.stringify(namespace)}: ${message}`);
@@ -219,7 +237,10 @@ export async function drainCommand(args: string[], ctx: KubectlContext): Promise
   if (typeof dry === 'string') return fail(dry);
   const timeoutText = flags.string('timeout') ?? '0s';
   const timeout = parseDuration(timeoutText);
-  if (timeout === undefined) return fail(`error: invalid argument "${timeoutText}" for "--timeout" flag: time: invalid duration "${timeoutText}"`);
+  if (timeout === undefined)
+    return fail(
+      `error: invalid argument "${timeoutText}" for "--timeout" flag: time: invalid duration "${timeoutText}"`,
+    );
   const targets = await nodeTargets(ctx, flags, 'drain');
   if (!('nodes' in targets)) return targets;
   const stream = new Stream(ctx);
@@ -251,17 +272,23 @@ export async function drainCommand(args: string[], ctx: KubectlContext): Promise
         if (errors.length) {
           const pendingPods = (await podsForDeletion(ctx, node.name, flags.string('pod-selector'), options)).pods;
           if (pendingPods.length) {
-            stream.err(`There are pending pods in node ${JSON.stringify(node.name)} when an error occurred: ${joined(errors)}\n`);
+            stream.err(
+              `There are pending pods in node ${JSON.stringify(node.name)} when an error occurred: ${joined(errors)}\n`,
+            );
             for (const pod of pendingPods) stream.err(`pod/${pod.metadata?.name ?? ''}\n`);
           }
         }
       }
     }
     if (errors.length === 0) {
-      stream.out(`node/${node.name} drained${dry.dryRun === 'client' ? ' (dry run)' : dry.dryRun === 'server' ? ' (server dry run)' : ''}\n`);
+      stream.out(
+        `node/${node.name} drained${dry.dryRun === 'client' ? ' (dry run)' : dry.dryRun === 'server' ? ' (server dry run)' : ''}\n`,
+      );
       continue;
     }
-    stream.err(`error: unable to drain node ${JSON.stringify(node.name)} due to error: ${joined(errors)}, continuing command...\n`);
+    stream.err(
+      `error: unable to drain node ${JSON.stringify(node.name)} due to error: ${joined(errors)}, continuing command...\n`,
+    );
     fatal.push(errors);
     remaining.push(node.name);
   }

@@ -98,7 +98,12 @@ function sameTaint(a: Taint, b: Taint): boolean {
 }
 
 /** reorganizeTaints is taint/utils.go: the new list and whether the node was tainted, untainted or modified. */
-function reorganize(old: Taint[], add: Taint[], remove: Taint[], overwrite: boolean): { operation: string; taints: Taint[]; errors: string[] } {
+function reorganize(
+  old: Taint[],
+  add: Taint[],
+  remove: Taint[],
+  overwrite: boolean,
+): { operation: string; taints: Taint[]; errors: string[] } {
   let taints = [...add];
   for (const o of old) if (!taints.some((t) => sameTaint(t, o))) taints.push(o);
   const added = old.length !== taints.length;
@@ -139,7 +144,9 @@ export async function taintCommand(args: string[], ctx: KubectlContext): Promise
     else {
       if (!parsed.effect) return fail(`error: invalid taint spec: ${spec}${USAGE_HINT}`);
       if (add.some((t) => sameTaint(t, parsed)))
-        return fail(`error: duplicated taints with the same key and effect: {${parsed.key} ${parsed.value ?? ''} ${parsed.effect} <nil>}${USAGE_HINT}`);
+        return fail(
+          `error: duplicated taints with the same key and effect: {${parsed.key} ${parsed.value ?? ''} ${parsed.effect} <nil>}${USAGE_HINT}`,
+        );
       add.push(parsed);
     }
   }
@@ -149,10 +156,14 @@ export async function taintCommand(args: string[], ctx: KubectlContext): Promise
   if (!type) return fail(`the server doesn't have a resource type "${typeWord}"`);
   if (type.kind !== 'Node') return fail(`error: invalid resource type ${typeWord}, only node types are supported`);
   const conflicts = add.flatMap((a) =>
-    remove.filter((r) => r.key === a.key && (!r.effect || r.effect === a.effect)).map((r) => `${r.key}=${r.effect ?? ''}`),
+    remove
+      .filter((r) => r.key === a.key && (!r.effect || r.effect === a.effect))
+      .map((r) => `${r.key}=${r.effect ?? ''}`),
   );
   if (conflicts.length)
-    return fail(`error: can not both modify and remove the following taint(s) in the same command: ${conflicts.join(', ')}`);
+    return fail(
+      `error: can not both modify and remove the following taint(s) in the same command: ${conflicts.join(', ')}`,
+    );
   const all = flags.bool('all');
   const selector = flags.string('selector');
   if (all && selector) return fail("error: setting 'all' parameter with a non empty selector is prohibited");
@@ -172,7 +183,9 @@ export async function taintCommand(args: string[], ctx: KubectlContext): Promise
     if (!flags.bool('overwrite')) {
       const existing = add.flatMap((a) => old.filter((o) => o.key === a.key && o.effect === a.effect).map(() => a.key));
       if (existing.length) {
-        errors.push(`node ${info.name} already has ${existing.join(',')} taint(s) with same effect(s) and --overwrite is false`);
+        errors.push(
+          `node ${info.name} already has ${existing.join(',')} taint(s) with same effect(s) and --overwrite is false`,
+        );
         continue;
       }
     }
@@ -191,7 +204,10 @@ export async function taintCommand(args: string[], ctx: KubectlContext): Promise
         path: objectPath(info.type, undefined, info.name),
         headers: { 'content-type': 'application/strategic-merge-patch+json' },
         body: { spec: { taints: result.taints.length ? result.taints : null } },
-        query: { fieldManager: flags.string('field-manager') ?? 'kubectl-taint', ...(dry.dryRun === 'server' ? { dryRun: 'All' } : {}) },
+        query: {
+          fieldManager: flags.string('field-manager') ?? 'kubectl-taint',
+          ...(dry.dryRun === 'server' ? { dryRun: 'All' } : {}),
+        },
       });
       const error = responseError(response);
       if (error) {

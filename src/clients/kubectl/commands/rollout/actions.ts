@@ -41,9 +41,12 @@ function named(info: Info, message: string): { error: string } {
 const undo: Action = {
   flags: [{ name: 'to-revision', type: 'int', default: 0 }, DRY_RUN_FLAG],
   async act(ctx, info, flags) {
-    if (info.object.kind !== 'Deployment') return { error: `no rollbacker has been implemented for ${JSON.stringify(info.object.kind)}` };
+    if (info.object.kind !== 'Deployment')
+      return { error: `no rollbacker has been implemented for ${JSON.stringify(info.object.kind)}` };
     if (isPaused(info.object))
-      return { error: "you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again" };
+      return {
+        error: "you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again",
+      };
     const toRevision = flags.int('to-revision') ?? 0;
     const revisions = await revisionsOf(ctx, info.object);
     let target;
@@ -61,8 +64,10 @@ const undo: Action = {
     if (JSON.stringify(sortKeys(withoutHash)) === JSON.stringify(sortKeys(current)))
       return { skipped: `skipped rollback (current template already matches revision ${target.revision})` };
     const annotations: Record<string, string> = {};
-    for (const [k, v] of Object.entries(info.object.metadata.annotations ?? {})) if (SKIPPED_ANNOTATIONS.has(k)) annotations[k] = v;
-    for (const [k, v] of Object.entries(target.object.metadata.annotations ?? {})) if (!SKIPPED_ANNOTATIONS.has(k)) annotations[k] = v;
+    for (const [k, v] of Object.entries(info.object.metadata.annotations ?? {}))
+      if (SKIPPED_ANNOTATIONS.has(k)) annotations[k] = v;
+    for (const [k, v] of Object.entries(target.object.metadata.annotations ?? {}))
+      if (!SKIPPED_ANNOTATIONS.has(k)) annotations[k] = v;
     return {
       patch: {
         type: 'application/json-patch+json',
@@ -87,7 +92,9 @@ const restart: Action = {
       patch: {
         type: STRATEGIC,
         body: {
-          spec: { template: { metadata: { annotations: { 'kubectl.kubernetes.io/restartedAt': rfc3339(ctx.now()) } } } },
+          spec: {
+            template: { metadata: { annotations: { 'kubectl.kubernetes.io/restartedAt': rfc3339(ctx.now()) } } },
+          },
         },
       },
       operation: 'restarted',
@@ -99,8 +106,10 @@ function pauser(pause: boolean): Action {
   return {
     flags: [],
     act(_ctx, info) {
-      if (info.object.kind !== 'Deployment') return Promise.resolve(named(info, `${pause ? 'pausing' : 'resuming'} is not supported`));
-      if (isPaused(info.object) === pause) return Promise.resolve(named(info, pause ? 'is already paused' : 'is not paused'));
+      if (info.object.kind !== 'Deployment')
+        return Promise.resolve(named(info, `${pause ? 'pausing' : 'resuming'} is not supported`));
+      if (isPaused(info.object) === pause)
+        return Promise.resolve(named(info, pause ? 'is already paused' : 'is not paused'));
       return Promise.resolve({
         patch: { type: STRATEGIC, body: { spec: { paused: pause ? true : null } } },
         operation: pause ? 'paused' : 'resumed',
@@ -123,7 +132,8 @@ function sortKeys(value: unknown): unknown {
 function actionCommand(action: Action): (args: string[], ctx: KubectlContext) => Promise<CommandResult> {
   return async (args, ctx) => {
     const flags = parseFlags(args, [...ROLLOUT_FLAGS, ...action.flags]);
-    if (flags.positional.length === 0 && flags.strings('filename').length === 0) return fail('error: required resource not specified');
+    if (flags.positional.length === 0 && flags.strings('filename').length === 0)
+      return fail('error: required resource not specified');
     const output = parseObjectOutput(flags.string('output'));
     if (typeof output === 'string') return fail(output);
     const dry = parseDryRun(flags);
@@ -156,7 +166,10 @@ function actionCommand(action: Action): (args: string[], ctx: KubectlContext) =>
           path: objectPath(info.type, info.namespace, info.name),
           headers: { 'content-type': outcome.patch.type },
           body: outcome.patch.body,
-          query: { fieldManager: flags.string('field-manager') ?? 'kubectl-rollout', ...(dry.dryRun === 'server' ? { dryRun: 'All' } : {}) },
+          query: {
+            fieldManager: flags.string('field-manager') ?? 'kubectl-rollout',
+            ...(dry.dryRun === 'server' ? { dryRun: 'All' } : {}),
+          },
         });
         const error = responseError(response);
         if (error) {

@@ -19,7 +19,8 @@ const HISTORY_KINDS = new Set(['Deployment', 'DaemonSet', 'StatefulSet']);
 
 export async function rolloutHistoryCommand(args: string[], ctx: KubectlContext): Promise<CommandResult> {
   const flags = parseFlags(args, [...ROLLOUT_FLAGS, { name: 'revision', type: 'int', default: 0 }]);
-  if (flags.positional.length === 0 && flags.strings('filename').length === 0) return fail('error: required resource not specified');
+  if (flags.positional.length === 0 && flags.strings('filename').length === 0)
+    return fail('error: required resource not specified');
   const revision = flags.int('revision') ?? 0;
   if (revision < 0) return fail(`error: revision must be a positive integer: ${revision}`);
   const output = parseObjectOutput(flags.string('output'));

@@ -57,7 +57,12 @@ function daemonSetStatus(ds: DaemonSet): Viewed {
   const name = ds.metadata?.name ?? '';
   if ((ds.spec?.updateStrategy?.type ?? 'RollingUpdate') !== 'RollingUpdate')
     return { error: 'rollout status is only available for RollingUpdate strategy type' };
-  const status = ds.status ?? { currentNumberScheduled: 0, desiredNumberScheduled: 0, numberMisscheduled: 0, numberReady: 0 };
+  const status = ds.status ?? {
+    currentNumberScheduled: 0,
+    desiredNumberScheduled: 0,
+    numberMisscheduled: 0,
+    numberReady: 0,
+  };
   if ((ds.metadata?.generation ?? 0) <= (status.observedGeneration ?? 0)) {
     const desired = status.desiredNumberScheduled ?? 0;
     if ((status.updatedNumberScheduled ?? 0) < desired)
@@ -92,7 +97,10 @@ function statefulSetStatus(sts: StatefulSet): Viewed {
         message: `Waiting for partitioned roll out to finish: ${status.updatedReplicas ?? 0} out of ${replicas - partition} new pods have been updated...\n`,
         done: false,
       };
-    return { message: `partitioned roll out complete: ${status.updatedReplicas ?? 0} new pods have been updated...\n`, done: true };
+    return {
+      message: `partitioned roll out complete: ${status.updatedReplicas ?? 0} new pods have been updated...\n`,
+      done: true,
+    };
   }
   if (status.updateRevision !== status.currentRevision)
     return {
@@ -129,7 +137,10 @@ export async function rolloutStatusCommand(args: string[], ctx: KubectlContext):
     return fail('error: required resource not specified');
   const timeoutText = flags.string('timeout') ?? '0s';
   const timeout = parseDuration(timeoutText);
-  if (timeout === undefined) return fail(`error: invalid argument "${timeoutText}" for "--timeout" flag: time: invalid duration "${timeoutText}"`);
+  if (timeout === undefined)
+    return fail(
+      `error: invalid argument "${timeoutText}" for "--timeout" flag: time: invalid duration "${timeoutText}"`,
+    );
   const registry = await discover(ctx.client);
   const built = await buildInfos(ctx, registry, {
     args: flags.positional,

@@ -88,7 +88,12 @@ function keyToEnvName(key: string): string {
 }
 
 /** fromSource reads `--from=configmap/x` into references to each of its keys. */
-async function fromSource(ctx: KubectlContext, from: string, keys: string[], namespace: string): Promise<EnvVar[] | string> {
+async function fromSource(
+  ctx: KubectlContext,
+  from: string,
+  keys: string[],
+  namespace: string,
+): Promise<EnvVar[] | string> {
   const registry = await discover(ctx.client);
   const selection = selectResources(registry, [from]);
   if (!selection.ok) return selection.error;
@@ -99,7 +104,8 @@ async function fromSource(ctx: KubectlContext, from: string, keys: string[], nam
       const error = responseError(response);
       if (error) return error;
       const data = (response.body as { data?: Record<string, string> }).data ?? {};
-      if (type.kind !== 'ConfigMap' && type.kind !== 'Secret') return 'error: unsupported resource specified in --from\n';
+      if (type.kind !== 'ConfigMap' && type.kind !== 'Secret')
+        return 'error: unsupported resource specified in --from\n';
       for (const key of Object.keys(data).sort()) {
         if (keys.length > 0 && !keys.includes(key)) continue;
         const ref = { name, key };
@@ -115,7 +121,8 @@ async function fromSource(ctx: KubectlContext, from: string, keys: string[], nam
 
 export async function setEnvCommand(args: string[], ctx: KubectlContext): Promise<CommandResult> {
   const flags = parseFlags(args, FLAGS);
-  if (flags.bool('all') && flags.string('selector')) return fail('error: cannot set --all and --selector at the same time');
+  if (flags.bool('all') && flags.string('selector'))
+    return fail('error: cannot set --all and --selector at the same time');
   const resources: string[] = [];
   const envArgs: string[] = [];
   for (const arg of flags.positional) {
@@ -125,10 +132,12 @@ export async function setEnvCommand(args: string[], ctx: KubectlContext): Promis
     else resources.push(arg);
   }
   if (flags.strings('filename').length === 0 && resources.length === 0) return fail(RESOURCES_REQUIRED);
-  if (flags.bool('list') && flags.string('output')) return fail('error: --list and --output may not be specified together');
+  if (flags.bool('list') && flags.string('output'))
+    return fail('error: --list and --output may not be specified together');
   const keys = flags.strings('keys');
   const from = flags.string('from') ?? '';
-  if (keys.length > 0 && !from) return fail('error: when specifying --keys, a configmap or secret must be provided with --from');
+  if (keys.length > 0 && !from)
+    return fail('error: when specifying --keys, a configmap or secret must be provided with --from');
   const parsed = parseEnv([...flags.strings('env'), ...envArgs]);
   if (typeof parsed === 'string') return fail(`error: ${parsed}`);
   const namespace = flags.string('namespace') ?? ctx.namespace;
@@ -154,13 +163,18 @@ export async function setEnvCommand(args: string[], ctx: KubectlContext): Promis
         ...(spec.initContainers ?? []).filter((c) => globMatch(selector, c.name)),
       ];
       if (containers.length === 0)
-        return { stderr: `Warning: ${kindName(info)} does not have any containers matching ${JSON.stringify(selector)}\n` };
+        return {
+          stderr: `Warning: ${kindName(info)} does not have any containers matching ${JSON.stringify(selector)}\n`,
+        };
       let stdout = '';
       for (const container of containers) {
         if (!flags.bool('overwrite')) {
           for (const e of env) {
             const current = (container.env ?? []).find((c) => c.name === e.name);
-            if (current) return { error: `'${current.name}' already has a value (${current.value ?? ''}), and --overwrite is false` };
+            if (current)
+              return {
+                error: `'${current.name}' already has a value (${current.value ?? ''}), and --overwrite is false`,
+              };
           }
         }
         const updated = updateEnv(container.env ?? [], env, parsed.remove);

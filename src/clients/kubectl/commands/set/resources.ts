@@ -25,7 +25,8 @@ function parseResourceList(text: string): Record<string, string> | string {
     if (parts.length !== 2) return `invalid argument syntax ${pair}`;
     const [name = '', value = ''] = parts;
     const quantity = canonicalQuantity(value);
-    if (quantity === undefined) return 'quantities must match the regular expression \'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$\'';
+    if (quantity === undefined)
+      return "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
     out[name] = quantity;
   }
   return out;
@@ -33,7 +34,8 @@ function parseResourceList(text: string): Record<string, string> | string {
 
 export async function setResourcesCommand(args: string[], ctx: KubectlContext): Promise<CommandResult> {
   const flags = parseFlags(args, FLAGS);
-  if (flags.bool('all') && flags.string('selector')) return fail('error: cannot set --all and --selector at the same time');
+  if (flags.bool('all') && flags.string('selector'))
+    return fail('error: cannot set --all and --selector at the same time');
   if (flags.positional.length === 0 && flags.strings('filename').length === 0) return fail(RESOURCES_REQUIRED);
   const limitsText = flags.string('limits') ?? '';
   const requestsText = flags.string('requests') ?? '';
@@ -55,7 +57,9 @@ export async function setResourcesCommand(args: string[], ctx: KubectlContext): 
         globMatch(selector, c.name),
       );
       if (containers.length === 0)
-        return { stderr: `warning: ${kindName(info)} does not have any containers matching ${JSON.stringify(selector)}\n` };
+        return {
+          stderr: `warning: ${kindName(info)} does not have any containers matching ${JSON.stringify(selector)}\n`,
+        };
       for (const container of containers) {
         const resources = { ...(container.resources ?? {}) };
         if (Object.keys(limits).length) resources.limits = { ...(resources.limits ?? {}), ...limits };

@@ -85,7 +85,9 @@ export async function runSet(ctx: KubectlContext, run: SetRun): Promise<CommandR
     const after = structuredClone(info.object) as KubeObject;
     const spec = podSpecOf(after);
     if (!spec) {
-      errors.push(`error: ${info.type.plural}/${info.name} the object is not a pod or does not have a pod template: *unstructured.Unstructured\n`);
+      errors.push(
+        `error: ${info.type.plural}/${info.name} the object is not a pod or does not have a pod template: *unstructured.Unstructured\n`,
+      );
       continue;
     }
     const result = run.change(info, spec);
