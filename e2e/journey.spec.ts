@@ -128,3 +128,23 @@ test('the terminal line editor: history, Ctrl+C, completion and clear', async ({
 
   expect(problems).toEqual([]);
 });
+
+test('kubectl get -w streams changes until Ctrl+C', async ({ page }) => {
+  const problems = collectProblems(page);
+  await page.goto('/');
+  const output = terminalOutput(page);
+
+  await runInTerminal(page, 'kubectl run watched --image=nginx');
+  await expect(output).toContainText('pod/watched created');
+  await runInTerminal(page, 'kubectl get pods -w');
+  // The initial table arrives at once; later rows stream in as simulated time plays.
+  await expect(output).toContainText(/NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\nwatched\s+0\/1/);
+  await expect(output).toContainText(/watched\s+1\/1\s+Running/, { timeout: 30_000 });
+  await page.keyboard.press('Control+C');
+  await expect(output).toContainText('^C');
+  // The prompt is back: the next command runs.
+  await runInTerminal(page, 'kubectl get pod watched');
+  await expect(output).toContainText(/\$ kubectl get pod watched\nNAME\s+READY/);
+
+  expect(problems).toEqual([]);
+});

@@ -15,6 +15,10 @@ export interface ShellContext {
   namespace?: { current: string };
   readFile?: (path: string) => string | undefined;
   listDir?: (path: string) => string[] | undefined;
+  /** onOutput streams what long-running commands print (get -w, logs -f); used when the line has no pipe. */
+  onOutput?: (chunk: string) => void;
+  /** signal stops long-running commands (Ctrl+C). */
+  signal?: AbortSignal;
 }
 
 export interface ShellResult extends CommandResult {
@@ -88,7 +92,12 @@ function filter(name: string, args: string[], input: string): ShellResult {
   }
 }
 
-async function runStage(argv: string[], ctx: ShellContext, stdin: string | undefined): Promise<ShellResult> {
+async function runStage(
+  argv: string[],
+  ctx: ShellContext,
+  stdin: string | undefined,
+  streaming: boolean,
+): Promise<ShellResult> {
   const [name, ...args] = argv;
   const namespace = ctx.namespace ?? { current: 'default' };
   switch (name) {
@@ -107,6 +116,8 @@ async function runStage(argv: string[], ctx: ShellContext, stdin: string | undef
         setNamespace: (ns) => {
           namespace.current = ns;
         },
+        ...(streaming && ctx.onOutput ? { onOutput: ctx.onOutput } : {}),
+        ...(streaming && ctx.signal ? { signal: ctx.signal } : {}),
       });
     case 'advance': {
       const ms = parseDuration(args[0] ?? '');
@@ -135,7 +146,7 @@ export async function runCommandLine(line: string, ctx: ShellContext): Promise<S
   let result: ShellResult = { stdout: '', stderr: '', exitCode: 0 };
   let stderr = '';
   for (const stage of argv) {
-    result = await runStage(stage, ctx, input);
+    result = await runStage(stage, ctx, input, argv.length === 1);
     stderr += result.stderr;
     input = result.stdout;
   }

@@ -21,9 +21,9 @@ export function TerminalPane() {
     const view = createTerminal(host, {
       transcript,
       greeting,
-      execute: async (line) => {
+      execute: async (line, io) => {
         try {
-          return await runCommandLine(line, { cluster, namespace });
+          return await runCommandLine(line, { cluster, namespace, signal: io.signal, onOutput: io.onOutput });
         } catch (error) {
           return { stdout: '', stderr: `error: ${errorMessage(error)}` };
         }

@@ -41,6 +41,12 @@ export interface TerminalView {
   destroy(): void;
 }
 
+/** CommandIO lets a running command stream output and hear Ctrl+C. */
+export interface CommandIO {
+  signal: AbortSignal;
+  onOutput(chunk: string): void;
+}
+
 /** CommandOutput is what one command line printed, as the shell client returns it. */
 export interface CommandOutput {
   stdout: string;
@@ -49,8 +55,11 @@ export interface CommandOutput {
 }
 
 export interface TerminalOptions {
-  /** execute runs one command line; a rejected promise prints its message as an error. */
-  execute(line: string): Promise<CommandOutput>;
+  /**
+   * execute runs one command line; a rejected promise prints its message as an error. Long-running
+   * commands stream through `io.onOutput` and stop when `io.signal` aborts (Ctrl+C).
+   */
+  execute(line: string, io: CommandIO): Promise<CommandOutput>;
   complete: LineEditorHost['complete'];
   /** transcript receives the plain text of everything printed, for screen readers and tests. */
   transcript: HTMLElement;
@@ -85,15 +94,33 @@ export function createTerminal(container: HTMLElement, options: TerminalOptions)
     terminal.write('\x1b[3J\x1b[H\x1b[2J');
     transcript.replaceChildren();
   };
+  let running: AbortController | undefined;
   const submit = async (line: string) => {
-    const output = await options.execute(line);
+    running = new AbortController();
+    const output = await options
+      .execute(line, {
+        signal: running.signal,
+        onOutput: (chunk) => editor.print(chunk),
+      })
+      .finally(() => {
+        running = undefined;
+      });
     if (output.clear) clearScreen();
     if (output.stdout) editor.print(output.stdout);
     if (output.stderr) editor.print(output.stderr);
   };
   const editor: LineEditor = new LineEditor(
     { write: (data) => terminal.write(data), log, columns: () => terminal.cols },
-    { submit, complete: options.complete, clearScreen },
+    {
+      submit,
+      complete: options.complete,
+      clearScreen,
+      interrupt: () => {
+        if (!running) return;
+        running.abort();
+        editor.print('^C');
+      },
+    },
   );
   const dataListener = terminal.onData((data) => editor.handleData(data));
 

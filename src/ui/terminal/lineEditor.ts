@@ -17,6 +17,8 @@ export interface LineEditorHost {
   complete(line: string): Promise<string[]>;
   /** clearScreen wipes the screen and scroll-back (Ctrl+L). */
   clearScreen(): void;
+  /** interrupt stops the running command (Ctrl+C while `kubectl get -w` or `logs -f` streams). */
+  interrupt?(): void;
 }
 
 export const prompt = '$ ';
@@ -84,6 +86,7 @@ export class LineEditor {
     if (this.busy) {
       if (data === '\x03') {
         this.queue.length = 0;
+        this.host.interrupt?.();
         return;
       }
       this.queue.push(data);
