@@ -148,3 +148,23 @@ test('kubectl get -w streams changes until Ctrl+C', async ({ page }) => {
 
   expect(problems).toEqual([]);
 });
+
+test('kubectl exec -it opens a shell in the container until exit', async ({ page }) => {
+  const problems = collectProblems(page);
+  await page.goto('/');
+  const output = terminalOutput(page);
+
+  await runInTerminal(page, 'kubectl run box --image=busybox -- sleep 3600');
+  await runInTerminal(page, 'advance 20s');
+  await runInTerminal(page, 'kubectl exec -it box -- sh');
+  await runInTerminal(page, 'echo hello > /tmp/note; cat /tmp/note');
+  await expect(output).toContainText('/ # echo hello > /tmp/note; cat /tmp/note\nhello');
+  await runInTerminal(page, 'cd /tmp');
+  await runInTerminal(page, 'ls');
+  await expect(output).toContainText('/tmp # ls\nnote');
+  await runInTerminal(page, 'exit');
+  await runInTerminal(page, 'kubectl get pod box');
+  await expect(output).toContainText(/\$ kubectl get pod box\nNAME\s+READY\s+STATUS/);
+
+  expect(problems).toEqual([]);
+});

@@ -2,6 +2,7 @@ import shellQuote from 'shell-quote';
 import { parseDuration, type Cluster } from '../engine/index.ts';
 import { commandNames, runKubectl, type CommandResult } from './kubectl/index.ts';
 import { applyCommand } from './kubectl/commands/apply.ts';
+import { interactiveExecTarget, openExecSession, type ExecSession } from './session.ts';
 
 /**
  * The lab's command line, shared by the browser terminal and tests: `kubectl …` (and the `k`
@@ -23,6 +24,8 @@ export interface ShellContext {
 
 export interface ShellResult extends CommandResult {
   clear?: boolean;
+  /** session is set when the line opened an interactive shell in a container (`kubectl exec -it … -- sh`). */
+  session?: ExecSession;
 }
 
 const SHELL_HELP = `kubelab terminal — a simulated cluster, no real machines.
@@ -142,6 +145,18 @@ async function runStage(
 export async function runCommandLine(line: string, ctx: ShellContext): Promise<ShellResult> {
   const { argv, error } = words(line.trim());
   if (error) return { stdout: '', stderr: `${error}\n`, exitCode: 2 };
+  const interactive = argv.length === 1 ? interactiveExecTarget(argv[0] ?? []) : undefined;
+  if (interactive) {
+    const namespace = ctx.namespace ?? { current: 'default' };
+    const opened = await openExecSession(interactive, {
+      client: ctx.cluster,
+      namespace: namespace.current,
+      advance: (ms) => ctx.cluster.advance(ms),
+      now: () => ctx.cluster.now(),
+    });
+    if ('run' in opened) return { stdout: '', stderr: '', exitCode: 0, session: opened };
+    return opened;
+  }
   let input: string | undefined;
   let result: ShellResult = { stdout: '', stderr: '', exitCode: 0 };
   let stderr = '';

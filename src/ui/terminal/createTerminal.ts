@@ -2,7 +2,7 @@ import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
 import type { ITheme } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
-import { LineEditor } from './lineEditor.ts';
+import { LineEditor, prompt } from './lineEditor.ts';
 import type { LineEditorHost } from './lineEditor.ts';
 
 /** lightTheme matches the app's light palette; ANSI colours are darkened to stay readable on white. */
@@ -52,6 +52,8 @@ export interface CommandOutput {
   stdout: string;
   stderr: string;
   clear?: boolean;
+  /** session: the line opened an interactive shell in a container; lines go there until `exit`. */
+  session?: { prompt(): string; run(line: string): Promise<CommandOutput & { exit?: boolean }> };
 }
 
 export interface TerminalOptions {
@@ -95,7 +97,16 @@ export function createTerminal(container: HTMLElement, options: TerminalOptions)
     transcript.replaceChildren();
   };
   let running: AbortController | undefined;
+  let session: CommandOutput['session'];
   const submit = async (line: string) => {
+    if (session) {
+      const answer = await session.run(line);
+      if (answer.stdout) editor.print(answer.stdout);
+      if (answer.stderr) editor.print(answer.stderr);
+      if (answer.exit) session = undefined;
+      editor.setPrompt(session ? session.prompt() : prompt);
+      return;
+    }
     running = new AbortController();
     const output = await options
       .execute(line, {
@@ -108,6 +119,10 @@ export function createTerminal(container: HTMLElement, options: TerminalOptions)
     if (output.clear) clearScreen();
     if (output.stdout) editor.print(output.stdout);
     if (output.stderr) editor.print(output.stderr);
+    if (output.session) {
+      session = output.session;
+      editor.setPrompt(session.prompt());
+    }
   };
   const editor: LineEditor = new LineEditor(
     { write: (data) => terminal.write(data), log, columns: () => terminal.cols },

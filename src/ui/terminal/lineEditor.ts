@@ -65,6 +65,8 @@ export class LineEditor {
   private draft = '';
   private busy = false;
   private promptShown = false;
+  /** promptText is `$ ` at the lab's shell and the container's prompt inside `kubectl exec -it`. */
+  private promptText = prompt;
   private readonly queue: string[] = [];
 
   constructor(
@@ -102,6 +104,11 @@ export class LineEditor {
     this.io.write(body.replace(/\r?\n/g, '\r\n') + '\r\n');
     this.io.log(body + '\n');
     if (this.promptShown) this.render();
+  }
+
+  /** setPrompt changes the prompt shown from the next line on. */
+  setPrompt(text: string): void {
+    this.promptText = text;
   }
 
   /** run types `line` at the prompt and presses Enter. */
@@ -225,7 +232,7 @@ export class LineEditor {
   private cancel(): void {
     this.moveTo(this.buffer.length);
     this.io.write('^C\r\n');
-    this.io.log(`${prompt}${this.buffer}^C\n`);
+    this.io.log(`${this.promptText}${this.buffer}^C\n`);
     this.buffer = '';
     this.cursor = 0;
     this.historyIndex = this.history.length;
@@ -236,7 +243,7 @@ export class LineEditor {
     const line = this.buffer;
     this.moveTo(line.length);
     this.io.write('\r\n');
-    this.io.log(`${prompt}${line}\n`);
+    this.io.log(`${this.promptText}${line}\n`);
     this.promptShown = false;
     this.buffer = '';
     this.cursor = 0;
@@ -312,12 +319,12 @@ export class LineEditor {
   private render(): void {
     const columns = Math.max(1, this.io.columns());
     this.eraseLine();
-    const total = prompt.length + this.buffer.length;
-    let out = prompt + this.buffer;
+    const total = this.promptText.length + this.buffer.length;
+    let out = this.promptText + this.buffer;
     // At an exact multiple of the width the terminal waits to wrap; force the wrap so rows add up.
     if (total > 0 && total % columns === 0) out += ' \b';
     const endRow = Math.floor(total / columns);
-    const target = prompt.length + this.cursor;
+    const target = this.promptText.length + this.cursor;
     const targetRow = Math.floor(target / columns);
     const targetColumn = target % columns;
     if (endRow > targetRow) out += `\x1b[${endRow - targetRow}A`;
