@@ -168,3 +168,19 @@ test('kubectl exec -it opens a shell in the container until exit', async ({ page
 
   expect(problems).toEqual([]);
 });
+
+test('kubectl edit opens the live object in the Editor and Apply saves it', async ({ page }) => {
+  const problems = collectProblems(page);
+  await page.goto('/');
+  const output = terminalOutput(page);
+
+  await runInTerminal(page, 'kubectl run edited --image=nginx:1.26');
+  await runInTerminal(page, 'kubectl edit pod edited');
+  await expect(output).toContainText('Editing in the Editor pane');
+  await expect(region(page, 'Editor')).toContainText('kind: Pod');
+  await expect(region(page, 'Editor')).toContainText('name: edited');
+  await apply(page);
+  await expect(output).toContainText(/Edit cancelled, no changes made\.|pod\/edited edited/);
+
+  expect(problems).toEqual([]);
+});

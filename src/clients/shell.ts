@@ -20,6 +20,8 @@ export interface ShellContext {
   onOutput?: (chunk: string) => void;
   /** signal stops long-running commands (Ctrl+C). */
   signal?: AbortSignal;
+  /** openEditor shows an object in the page's editor for `kubectl edit`; onSave runs when the learner saves. */
+  openEditor?: (yaml: string, onSave: (yaml: string) => Promise<CommandResult>) => void;
 }
 
 export interface ShellResult extends CommandResult {
@@ -120,6 +122,7 @@ async function runStage(
           namespace.current = ns;
         },
         ...(streaming && ctx.onOutput ? { onOutput: ctx.onOutput } : {}),
+        ...(ctx.openEditor ? { openEditor: ctx.openEditor } : {}),
         ...(streaming && ctx.signal ? { signal: ctx.signal } : {}),
       });
     case 'advance': {

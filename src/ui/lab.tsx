@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
 import type { ReactNode } from 'react';
+import type { CommandResult } from '../clients/kubectl/index.ts';
 import type { Cluster } from '../engine/index.ts';
 import type { TerminalChannel } from './terminal/terminalChannel.ts';
 
@@ -11,6 +12,11 @@ export interface Lab {
   startedAt: number;
   /** namespace is the kubeconfig context's namespace, shared by the terminal and Apply. */
   namespace: { current: string };
+  /**
+   * pendingEdit holds `kubectl edit`'s save step while the object is open in the Editor: the next
+   * Apply saves the edit (as kubectl does when the editor closes) instead of applying the documents.
+   */
+  pendingEdit: { current: ((yaml: string) => Promise<CommandResult>) | undefined };
 }
 
 const LabContext = createContext<Lab | null>(null);

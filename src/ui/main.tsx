@@ -13,6 +13,7 @@ const lab: Lab = {
   terminal: createTerminalChannel(),
   startedAt: cluster.now(),
   namespace: { current: 'default' },
+  pendingEdit: { current: undefined },
 };
 
 const root = document.getElementById('root');

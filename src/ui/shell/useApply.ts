@@ -32,13 +32,19 @@ export function summarizeApply(result: { stdout: string; stderr: string; exitCod
 
 /** useApply returns the Apply action: the editor's documents through `kubectl apply -f -`. */
 export function useApply(): () => Promise<void> {
-  const { cluster, terminal, namespace } = useLab();
+  const { cluster, terminal, namespace, pendingEdit } = useLab();
   return useCallback(async () => {
     const { editorText, setApplyStatus } = useLabStore.getState();
     setApplyStatus({ type: 'applying' });
-    terminal.print(`\x1b[2m# Apply: ${applyCommand}  (stdin: the editor's documents)\x1b[22m`);
+    const saveEdit = pendingEdit.current;
+    pendingEdit.current = undefined;
+    terminal.print(
+      saveEdit
+        ? `\x1b[2m# Apply: saving the edit started with kubectl edit\x1b[22m`
+        : `\x1b[2m# Apply: ${applyCommand}  (stdin: the editor's documents)\x1b[22m`,
+    );
     try {
-      const result = await applyManifests(editorText, { cluster, namespace });
+      const result = saveEdit ? await saveEdit(editorText) : await applyManifests(editorText, { cluster, namespace });
       if (result.stdout) terminal.print(result.stdout);
       if (result.stderr) terminal.print(result.stderr);
       setApplyStatus(summarizeApply(result));
@@ -47,5 +53,5 @@ export function useApply(): () => Promise<void> {
       terminal.print(message);
       setApplyStatus({ type: 'failed', message });
     }
-  }, [cluster, terminal, namespace]);
+  }, [cluster, terminal, namespace, pendingEdit]);
 }

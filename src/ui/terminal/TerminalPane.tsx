@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { completeCommandLine, runCommandLine } from '../../clients/shell.ts';
 import { useLab } from '../lab.tsx';
+import { useLabStore } from '../store/index.ts';
 import { Pane } from '../shell/Pane.tsx';
 import { errorMessage } from '../shell/errorMessage.ts';
 import { createTerminal } from './createTerminal.ts';
@@ -10,7 +11,8 @@ const greeting =
   "Try \x1b[1mkubectl get nodes\x1b[22m, \x1b[1mk get pods -A\x1b[22m or \x1b[1madvance 30s\x1b[22m. Type 'help' for more.";
 
 export function TerminalPane() {
-  const { cluster, terminal: channel, namespace } = useLab();
+  const { cluster, terminal: channel, namespace, pendingEdit } = useLab();
+  const setEditorText = useLabStore((state) => state.setEditorText);
   const hostRef = useRef<HTMLDivElement>(null);
   const transcriptRef = useRef<HTMLPreElement>(null);
 
@@ -23,7 +25,17 @@ export function TerminalPane() {
       greeting,
       execute: async (line, io) => {
         try {
-          return await runCommandLine(line, { cluster, namespace, signal: io.signal, onOutput: io.onOutput });
+          return await runCommandLine(line, {
+            cluster,
+            namespace,
+            signal: io.signal,
+            onOutput: io.onOutput,
+            openEditor: (yaml, onSave) => {
+              setEditorText(yaml);
+              pendingEdit.current = onSave;
+              io.onOutput('Editing in the Editor pane: change the object and press Apply to save it.\n');
+            },
+          });
         } catch (error) {
           return { stdout: '', stderr: `error: ${errorMessage(error)}` };
         }
@@ -41,7 +53,7 @@ export function TerminalPane() {
       detach();
       view.destroy();
     };
-  }, [cluster, channel, namespace]);
+  }, [cluster, channel, namespace, pendingEdit, setEditorText]);
 
   return (
     <Pane

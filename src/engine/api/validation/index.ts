@@ -1,6 +1,7 @@
 import type { ConfigMap, PersistentVolume, PersistentVolumeClaim, Pod, Service } from 'kubernetes-types/core/v1';
 import type { Ingress, IngressClass, NetworkPolicy } from 'kubernetes-types/networking/v1';
 import type { StorageClass } from 'kubernetes-types/storage/v1';
+import { deepEqual } from '../equal.ts';
 import { fieldErrors, type FieldError } from '../errors.ts';
 import { validateCronJob } from './cronjob.ts';
 import { validateDaemonSet } from './daemonset.ts';
@@ -97,9 +98,10 @@ function validatePodUpdate(pod: Pod, old: Pod): FieldError[] {
     delete spec.activeDeadlineSeconds;
     delete spec.tolerations;
     delete spec.terminationGracePeriodSeconds;
-    return JSON.stringify(spec);
+    return spec;
   };
-  if (strip(pod) === strip(old)) return [];
+  // Compared as values, not as JSON text: an edited or replaced object may list its keys in another order.
+  if (deepEqual(strip(pod), strip(old))) return [];
   return [
     fieldErrors.forbidden(
       'spec',
