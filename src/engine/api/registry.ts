@@ -158,6 +158,20 @@ export const BUILT_IN_RESOURCES: ResourceType[] = [
   kind('rbac.authorization.k8s.io', 'v1', 'Role', 'roles'),
   kind('scheduling.k8s.io', 'v1', 'PriorityClass', 'priorityclasses', { shortNames: ['pc'], namespaced: false }),
   kind('storage.k8s.io', 'v1', 'StorageClass', 'storageclasses', { shortNames: ['sc'], namespaced: false }),
+  // The CSI snapshot API (installed with the external-snapshotter CRDs on most clusters): objects only, no snapshotter runs.
+  kind('snapshot.storage.k8s.io', 'v1', 'VolumeSnapshotClass', 'volumesnapshotclasses', {
+    shortNames: ['vsclass', 'vsclasses'],
+    namespaced: false,
+  }),
+  kind('snapshot.storage.k8s.io', 'v1', 'VolumeSnapshotContent', 'volumesnapshotcontents', {
+    shortNames: ['vsc', 'vscs'],
+    namespaced: false,
+    subresources: ['status'],
+  }),
+  kind('snapshot.storage.k8s.io', 'v1', 'VolumeSnapshot', 'volumesnapshots', {
+    shortNames: ['vs'],
+    subresources: ['status'],
+  }),
   kind('storage.k8s.io', 'v1', 'VolumeAttachment', 'volumeattachments', {
     namespaced: false,
     subresources: ['status'],
