@@ -249,7 +249,11 @@ function sampleOf(node: TypeNode, depth: number): unknown {
 }
 
 describe('every served kind has a schema', () => {
-  const kinds = BUILT_IN_RESOURCES.filter((t) => !t.group.startsWith('metrics.'));
+  // metrics.k8s.io is computed, not written; the CSI snapshot kinds come from CRDs kubernetes-types does not
+  // describe, so their fields are not checked (as with any CRD without an openAPIV3Schema).
+  const kinds = BUILT_IN_RESOURCES.filter(
+    (t) => !t.group.startsWith('metrics.') && t.group !== 'snapshot.storage.k8s.io',
+  );
 
   it.each(kinds.map((t) => [`${groupVersion(t)} ${t.kind}`, groupVersion(t), t.kind]))(
     '%s: a full example passes, a typo in it is reported',
