@@ -1,5 +1,5 @@
 import { humanDuration, type ClusterClient, type KubeObject } from '../../../engine/index.ts';
-import { goSort } from './gosort.ts';
+import { goSort } from '../gosort.ts';
 
 /**
  * Shared pieces of `kubectl describe` (k8s.io/kubectl/pkg/describe/describe.go): the prefix writer's

@@ -11,7 +11,7 @@ import {
   selectorString,
 } from './common.ts';
 import { camelcaseSplit, goValue, smartLabelFor } from './generic.ts';
-import { goSort } from './gosort.ts';
+import { goSort } from '../gosort.ts';
 import { Quantity, canonicalText } from './quantity.ts';
 import { describeRole } from './role.ts';
 import { formatEndpointSlices } from './service.ts';

@@ -1,7 +1,7 @@
 import { humanDuration, type KubeObject } from '../../../engine/index.ts';
 import type { DescribeContext, DescribeWriter } from './common.ts';
 import { L0, L1, since } from './common.ts';
-import { goSort } from './gosort.ts';
+import { goSort } from '../gosort.ts';
 
 /**
  * The Events section of `kubectl describe`: searchEvents finds the events about an object with the same

@@ -3,7 +3,7 @@ import type { KubeObject } from '../../../engine/index.ts';
 import type { DescribeContext, DescribeWriter } from './common.ts';
 import { L0, L1, rfc1123z } from './common.ts';
 import { writeEvents } from './events.ts';
-import { goSort } from './gosort.ts';
+import { goSort } from '../gosort.ts';
 import { registerDescriber } from './registry.ts';
 import { printPersistentVolumeClaim } from './volumes.ts';
 

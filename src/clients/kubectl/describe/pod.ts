@@ -12,7 +12,7 @@ import {
   rfc1123z,
   since,
 } from './common.ts';
-import { goSort } from './gosort.ts';
+import { goSort } from '../gosort.ts';
 import { describeContainers, describeResources, envValueRetriever } from './containers.ts';
 import { referenceOf, writeEvents } from './events.ts';
 import { Quantity } from './quantity.ts';
