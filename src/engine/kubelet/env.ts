@@ -1,3 +1,4 @@
+import { decodeBase64 } from '../api/base64.ts';
 import type { Container, EnvVar, Pod } from 'kubernetes-types/core/v1';
 import { parseQuantity } from '../api/quantity.ts';
 import type { ObjectStore } from '../api/store.ts';
@@ -8,16 +9,6 @@ import type { ObjectStore } from '../api/store.ts';
  * Secret or key that is not optional is a CreateContainerConfigError with the kubelet's message.
  */
 export type EnvResult = { ok: true; env: Record<string, string> } | { ok: false; message: string };
-
-function decodeBase64(text: string): string {
-  try {
-    const binary = atob(text);
-    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-    return new TextDecoder().decode(bytes);
-  } catch {
-    return text;
-  }
-}
 
 /** expandVars replaces $(NAME) with known values; $$ escapes, unknown references stay as written. */
 export function expandVars(text: string, env: Record<string, string>): string {

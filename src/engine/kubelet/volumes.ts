@@ -1,3 +1,4 @@
+import { decodeBase64 } from '../api/base64.ts';
 import type { Container, Pod, Volume } from 'kubernetes-types/core/v1';
 import { parseQuantity } from '../api/quantity.ts';
 import { claimDataKey } from '../controllers/pvbinder/claims.ts';
@@ -21,13 +22,6 @@ import type { ContainerRuntime, PodRuntime } from './state.ts';
  * persistentVolumeClaim data with the claim (so it outlives the pod), and configMap, secret and
  * the projected service-account token are written from the API objects at start-up.
  */
-function decodeBase64(text: string): string {
-  try {
-    return new TextDecoder().decode(Uint8Array.from(atob(text), (ch) => ch.charCodeAt(0)));
-  } catch {
-    return text;
-  }
-}
 
 function treeFromFiles(files: Record<string, string>, mode: number): FsTree {
   const tree = newDirectory();

@@ -1,5 +1,6 @@
 import type { Deployment } from 'kubernetes-types/apps/v1';
 import type { Pod, Service } from 'kubernetes-types/core/v1';
+import { base64 } from '../base64.ts';
 import type { KubeObject } from '../types.ts';
 import { NETWORKING_DEFAULTERS } from './networking.ts';
 import { defaultPodSpec } from './pod.ts';
@@ -77,14 +78,7 @@ const DEFAULTERS: Record<string, Defaulter> = {
   },
 };
 
-/** base64 encodes UTF-8 text without Node's Buffer, so it works in the browser too. */
-export function base64(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
-
 export function applyDefaults(object: KubeObject): void {
   DEFAULTERS[object.kind]?.(object);
 }
+
