@@ -1,4 +1,4 @@
-import { objectPath, isStatus, type KubeObject, type ResourceType } from '../../../engine/index.ts';
+import { objectPath, type KubeObject, type ResourceType } from '../../../engine/index.ts';
 import { discover, qualifiedKind } from '../discovery.ts';
 import { responseError } from '../errors.ts';
 import { parseFlags, type FlagSpec } from '../flags.ts';
@@ -230,8 +230,7 @@ export async function applyCommand(args: string[], ctx: KubectlContext): Promise
     stderrParts.push(...warningLines(patched, warned));
     const error = responseError(patched, { verb: 'patching', file: label });
     if (error) {
-      if (isStatus(patched.body) && patched.body.reason === 'Invalid') stderrParts.push(error.trimEnd());
-      else stderrParts.push(error.trimEnd());
+      stderrParts.push(error.trimEnd());
       continue;
     }
     printedObjects.push({ type, object: patched.body });
