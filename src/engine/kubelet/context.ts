@@ -91,3 +91,10 @@ export function hex64(seed: string): string {
   }
   return out.slice(0, 64);
 }
+
+/** hostIPOf is a node's InternalIP: the pod's hostIP, hostNetwork pods' IP and the source of probes. */
+export function hostIPOf(ctx: KubeletContext, node: string): string {
+  const object = ctx.server.store.get('nodes', '', node) as
+    { status?: { addresses?: { type: string; address: string }[] } } | undefined;
+  return object?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '';
+}

@@ -4,11 +4,10 @@ import type { StoredChange } from '../api/store.ts';
 import type { KubeObject } from '../api/types.ts';
 import type { ClockEvent } from '../clock/clock.ts';
 import { claimMountStatus, failedMountMessage } from '../controllers/pvbinder/claims.ts';
-import { parseRef, podObject, recordPodEvent, schedule, type KubeletContext } from './context.ts';
+import { hostIPOf, parseRef, podObject, recordPodEvent, schedule, type KubeletContext } from './context.ts';
 import {
   beginRestart,
   ensureStarted,
-  hostIPOf,
   pullFinished,
   pullRetry,
   stopContainer,

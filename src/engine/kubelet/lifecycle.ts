@@ -12,7 +12,7 @@ import {
 } from '../runtime/index.ts';
 import { nextCrashBackOff, nextPullBackOff } from './backoff.ts';
 import { containerContext } from './volumes.ts';
-import { containerSpec, hex64, recordPodEvent, schedule, type KubeletContext } from './context.ts';
+import { containerSpec, hex64, hostIPOf, recordPodEvent, schedule, type KubeletContext } from './context.ts';
 import { resolveEnvironment } from './env.ts';
 import { startProbes } from './probes.ts';
 import type { ContainerRuntime, PodRuntime } from './state.ts';
@@ -25,12 +25,6 @@ import type { ContainerRuntime, PodRuntime } from './state.ts';
 const LOG_LIMIT = 2000;
 /** POD_WORKER_BACKOFF_MS is how long the kubelet's pod worker waits before syncing a pod whose last sync failed. */
 const POD_WORKER_BACKOFF_MS = 10_000;
-
-export function hostIPOf(ctx: KubeletContext, node: string): string {
-  const object = ctx.server.store.get('nodes', '', node) as
-    { status?: { addresses?: { type: string; address: string }[] } } | undefined;
-  return object?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '';
-}
 
 function imageFor(
   container: Container,

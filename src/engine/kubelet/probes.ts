@@ -1,6 +1,13 @@
 import type { Container, Pod, Probe } from 'kubernetes-types/core/v1';
 import { execInProcess, httpGet, tcpOpen } from '../runtime/index.ts';
-import { containerSpec, recordPodEvent, schedule, type KubeletAction, type KubeletContext } from './context.ts';
+import {
+  containerSpec,
+  hostIPOf,
+  recordPodEvent,
+  schedule,
+  type KubeletAction,
+  type KubeletContext,
+} from './context.ts';
 import type { ContainerRuntime, PodRuntime, ProbeState } from './state.ts';
 import { containerContext } from './volumes.ts';
 
@@ -66,10 +73,7 @@ function runProbe(ctx: KubeletContext, pod: Pod, runtime: PodRuntime, c: Contain
     const scheme = (probe.httpGet.scheme ?? 'HTTP').toLowerCase();
     const url = `${scheme}://${probe.httpGet.host ?? ip}:${port}${path}`;
     if (!c.process) return { ok: false, detail: `Get "${url}": dial tcp ${ip}:${port}: connect: connection refused` };
-    const hostIP = (
-      ctx.server.store.get('nodes', '', runtime.node) as
-        { status?: { addresses?: { type: string; address: string }[] } } | undefined
-    )?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address;
+    const hostIP = hostIPOf(ctx, runtime.node);
     const headers: Record<string, string> = { 'User-Agent': `kube-probe/1.35` };
     for (const h of probe.httpGet.httpHeaders ?? []) headers[h.name] = h.value;
     const answer = httpGet(c.process, port, path, context, { headers, ...(hostIP ? { remoteAddr: hostIP } : {}) });
