@@ -106,14 +106,24 @@ export async function startApiServer(
         const headers: Record<string, string> = {};
         for (const [key, value] of Object.entries(request.headers))
           if (typeof value === 'string') headers[key.toLowerCase()] = value;
-        if (verb === 'GET' && query.watch === 'true') {
+        if (verb === 'GET' && (query.watch === 'true' || query.watch === '1')) {
+          const pending: string[] = [];
+          let open = false;
+          const opened = cluster.watch({ path: url.pathname, query, headers }, (event) => {
+            const line = `${JSON.stringify(event)}\n`;
+            if (open) response.write(line);
+            else pending.push(line);
+          });
+          if ('status' in opened) return send(response, opened.status, opened.body);
           response.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' });
+          response.flushHeaders();
+          open = true;
+          for (const line of pending) response.write(line);
           watches.add(response);
-          const stop = cluster.watch(url.pathname, query, (event) => response.write(`${JSON.stringify(event)}\n`));
           const timeout = setTimeout(() => response.end(), Math.min(Number(query.timeoutSeconds ?? 1800), 1800) * 1000);
           request.on('close', () => {
             clearTimeout(timeout);
-            stop();
+            opened.stop();
             watches.delete(response);
           });
           return;

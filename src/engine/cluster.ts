@@ -10,7 +10,8 @@ import { ApiServer, type AuditRecord } from './api/server.ts';
 import { ObjectStore, type StoreState, type StoredChange } from './api/store.ts';
 import { parsePath } from './api/paths.ts';
 import { resourceKey } from './api/registry.ts';
-import type { ApiRequest, ApiResponse, ClusterClient, KubeObject, WatchEvent } from './api/types.ts';
+import type { ApiRequest, ApiResponse, ClusterClient, KubeObject } from './api/types.ts';
+import type { WatchStreamEvent } from './api/watch.ts';
 import { bootstrapRequests, DEFAULT_NODES, type NodeShape } from './bootstrap.ts';
 import { Clock, DEFAULT_EPOCH, type ClockEvent, type ClockState } from './clock/clock.ts';
 import type { Controller } from './controllers/controller.ts';
@@ -274,24 +275,15 @@ export class Cluster implements ClusterClient {
   }
 
   /**
-   * watch streams the changes a REST watch on `path` would see (`/api/v1/namespaces/default/pods`,
-   * optionally narrowed by `fieldSelector=metadata.name=web`), as ADDED/MODIFIED/DELETED events.
+   * watch is the REST watch (`GET path?watch=true&…`): the request's selectors, resourceVersion,
+   * `sendInitialEvents` and Table `Accept` header are honoured as the API server does. It gives the
+   * stop function, or the error answer (404, 403, 400, 422) when the watch cannot be opened.
    */
-  watch(path: string, query: Record<string, string | undefined>, listener: (event: WatchEvent) => void): () => void {
-    const parsed = parsePath(path, this.server.registry);
-    if (parsed.kind !== 'resource') return () => {};
-    const wanted = resourceKey(parsed.path.type);
-    const namespace = parsed.path.namespace;
-    const nameTerm = (query.fieldSelector ?? '').split(',').find((t) => t.startsWith('metadata.name='));
-    const name = parsed.path.name ?? nameTerm?.slice('metadata.name='.length);
-    return this.watchChanges((changes) => {
-      for (const change of changes) {
-        if (change.resource !== wanted) continue;
-        if (namespace !== undefined && change.object.metadata.namespace !== namespace) continue;
-        if (name !== undefined && change.object.metadata.name !== name) continue;
-        listener({ type: change.type, object: change.object });
-      }
-    });
+  watch(
+    request: Omit<ApiRequest, 'verb'>,
+    listener: (event: WatchStreamEvent) => void,
+  ): { stop: () => void } | ApiResponse {
+    return this.server.watch({ ...request, verb: 'GET', query: { ...request.query, watch: 'true' } }, listener);
   }
 
   version(): number {

@@ -17,6 +17,7 @@ export { humanDuration, parseDuration, goDuration } from './clock/duration.ts';
 export { ResourceRegistry, BUILT_IN_RESOURCES, groupVersion, resourceKey, type ResourceType } from './api/registry.ts';
 export { objectPath } from './api/paths.ts';
 export type { StoredChange } from './api/store.ts';
+export type { WatchStreamEvent, WatchStreamEventType } from './api/watch.ts';
 export type { ExecRequest, ExecResponse } from './kubelet/subresources.ts';
 export { rfc3339 } from './clock/clock.ts';
 export { mergeKeyFor, strategicMergePatch, mergePatch, jsonPatch, type JsonPatchOperation } from './api/patch.ts';

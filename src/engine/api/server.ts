@@ -22,6 +22,7 @@ import { toTable } from './printing/tables.ts';
 import { groupVersion, resourceKey, type ResourceRegistry, type ResourceType } from './registry.ts';
 import { fieldValue, parseFieldSelector, parseLabelSelector, requirementsMatch } from './selectors.ts';
 import type { ObjectStore } from './store.ts';
+import { WatchHub, type WatchStreamEvent } from './watch.ts';
 import { strategyFor } from './strategies.ts';
 import type { ApiRequest, ApiResponse, KubeObject, UserInfo } from './types.ts';
 import { validateObject } from './validation/index.ts';
@@ -92,7 +93,83 @@ export class ApiServer {
   /** warnings collects the current request's Warning headers (strict field validation in Warn mode). */
   private warnings: string[] = [];
 
-  constructor(private readonly deps: ApiServerDeps) {}
+  private readonly watches: WatchHub;
+
+  constructor(private readonly deps: ApiServerDeps) {
+    this.watches = new WatchHub(deps.store);
+  }
+
+  /**
+   * watch opens a REST watch (`GET …?watch=true`) for the request's path, selectors and
+   * resourceVersion, after the same path, impersonation and authorization checks as any request.
+   * It gives the stop function, or the error answer when the watch cannot be opened.
+   */
+  watch(request: ApiRequest, send: (event: WatchStreamEvent) => void): { stop: () => void } | ApiResponse {
+    let parsedPath: ResourcePath | undefined;
+    let answer: { stop: () => void } | ApiResponse;
+    try {
+      const parsed = parsePath(request.path, this.deps.registry);
+      if (parsed.kind !== 'resource') throw new ApiError(errors.pathNotFound());
+      if (this.impersonate) request = this.impersonate(request, request.user ?? ADMIN);
+      const path = (parsedPath = parsed.path);
+      if (this.authorizer) {
+        const decision = this.authorizer(request.user ?? ADMIN, 'watch', path);
+        if (!decision.allowed) throw new ApiError(errors.forbidden(decision.message));
+      }
+      if (path.subresource !== undefined) {
+        const known =
+          ['status', 'scale', 'binding'].includes(path.subresource) ||
+          this.subresourceHandlers.has(`${resourceKey(path.type)}/${path.subresource}`);
+        throw new ApiError(known ? errors.methodNotAllowed() : errors.pathNotFound());
+      }
+      if (this.resourceHandlers.has(resourceKey(path.type))) throw new ApiError(errors.methodNotAllowed());
+      const query = request.query ?? {};
+      const sendInitialEvents = query.sendInitialEvents === 'true';
+      if (query.sendInitialEvents !== undefined) {
+        const problems: errors.FieldError[] = [];
+        if (query.resourceVersionMatch !== 'NotOlderThan')
+          problems.push(
+            errors.fieldErrors.forbidden(
+              'resourceVersionMatch',
+              'sendInitialEvents requires setting resourceVersionMatch to NotOlderThan',
+            ),
+          );
+        if (sendInitialEvents && query.allowWatchBookmarks !== 'true')
+          problems.push(
+            errors.fieldErrors.forbidden('allowWatchBookmarks', 'sendInitialEvents requires setting allowWatchBookmarks to true'),
+          );
+        if (problems.length > 0) throw new ApiError(errors.invalid('ListOptions.meta.k8s.io', '', '', problems));
+      }
+      const nameTerm = (query.fieldSelector ?? '').split(',').find((t) => t.startsWith('metadata.name='));
+      const table = wantsTable(request);
+      const stop = this.watches.open(
+        {
+          resource: resourceKey(path.type),
+          kind: path.type.kind,
+          apiVersion: groupVersion(path.type),
+          namespace: path.namespace,
+          name: path.name ?? nameTerm?.slice('metadata.name='.length),
+          matches: selectorFor(path.type, query),
+          render: (object) =>
+            table
+              ? withObjects(
+                  toTable([object], path.type.kind, this.deps.clock.now, object.metadata.resourceVersion ?? ''),
+                  [object],
+                  request,
+                )
+              : structuredClone(object),
+        },
+        { resourceVersion: query.resourceVersion, sendInitialEvents },
+        send,
+      );
+      answer = { stop };
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      answer = { status: error.status.code, body: error.status };
+    }
+    if (parsedPath) this.record(request, parsedPath, 'status' in answer ? answer.status : 200);
+    return answer;
+  }
 
   get store(): ObjectStore {
     return this.deps.store;
@@ -237,34 +314,8 @@ export class ApiServer {
 
   /** select applies ?labelSelector= and ?fieldSelector= to a resource's objects. */
   select(type: ResourceType, namespace: string | undefined, query: ApiRequest['query']): KubeObject[] {
-    let objects = this.deps.store.list(resourceKey(type), namespace);
-    const labelSelector = query?.labelSelector;
-    if (labelSelector) {
-      let requirements;
-      try {
-        requirements = parseLabelSelector(labelSelector);
-      } catch (error) {
-        throw new ApiError(errors.badRequest(`unable to parse requirement: ${(error as Error).message}`));
-      }
-      objects = objects.filter((o) => requirementsMatch(requirements, o.metadata.labels ?? {}));
-    }
-    const fieldSelector = query?.fieldSelector;
-    if (fieldSelector) {
-      let terms;
-      try {
-        terms = parseFieldSelector(fieldSelector);
-      } catch (error) {
-        throw new ApiError(errors.badRequest((error as Error).message));
-      }
-      for (const term of terms) {
-        const supported = ['metadata.name', 'metadata.namespace'];
-        if (!supported.includes(term.field) && !FIELD_LABELS[type.kind]?.includes(term.field)) {
-          throw new ApiError(errors.badRequest(`field label not supported: ${term.field}`));
-        }
-      }
-      objects = objects.filter((o) => terms.every((t) => (fieldValue(o, t.field) === t.value) === t.equals));
-    }
-    return objects;
+    const matches = selectorFor(type, query);
+    return this.deps.store.list(resourceKey(type), namespace).filter(matches);
   }
 
   private list(request: ApiRequest, path: ResourcePath): ApiResponse {
@@ -610,6 +661,42 @@ export class ApiServer {
   }
 }
 
+/**
+ * selectorFor turns ?labelSelector= and ?fieldSelector= into a predicate over objects (lists and
+ * watches share it), or throws the API server's 400 for a selector it cannot parse or a field it
+ * does not index.
+ */
+export function selectorFor(type: ResourceType, query: ApiRequest['query']): (object: KubeObject) => boolean {
+  const checks: ((object: KubeObject) => boolean)[] = [];
+  const labelSelector = query?.labelSelector;
+  if (labelSelector) {
+    let requirements: ReturnType<typeof parseLabelSelector>;
+    try {
+      requirements = parseLabelSelector(labelSelector);
+    } catch (error) {
+      throw new ApiError(errors.badRequest(`unable to parse requirement: ${(error as Error).message}`));
+    }
+    checks.push((o) => requirementsMatch(requirements, o.metadata.labels ?? {}));
+  }
+  const fieldSelector = query?.fieldSelector;
+  if (fieldSelector) {
+    let terms: ReturnType<typeof parseFieldSelector>;
+    try {
+      terms = parseFieldSelector(fieldSelector);
+    } catch (error) {
+      throw new ApiError(errors.badRequest((error as Error).message));
+    }
+    for (const term of terms) {
+      const supported = ['metadata.name', 'metadata.namespace'];
+      if (!supported.includes(term.field) && !FIELD_LABELS[type.kind]?.includes(term.field)) {
+        throw new ApiError(errors.badRequest(`field label not supported: ${term.field}`));
+      }
+    }
+    checks.push((o) => terms.every((t) => (fieldValue(o, t.field) === t.value) === t.equals));
+  }
+  return (object) => checks.every((check) => check(object));
+}
+
 /** FIELD_LABELS are the extra field selectors each kind supports (pkg/apis/<group>/v1/conversion.go). */
 const FIELD_LABELS: Record<string, string[]> = {
   Pod: [
@@ -662,7 +749,8 @@ function wantsTable(request: ApiRequest): boolean {
 function requestVerb(request: ApiRequest, path: ResourcePath): string {
   switch (request.verb) {
     case 'GET':
-      return path.name === undefined ? (request.query?.watch === 'true' ? 'watch' : 'list') : 'get';
+      if (request.query?.watch === 'true' || request.query?.watch === '1') return 'watch';
+      return path.name === undefined ? 'list' : 'get';
     case 'POST':
       return 'create';
     case 'PUT':

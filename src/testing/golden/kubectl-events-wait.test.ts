@@ -5,8 +5,8 @@ import { both, makeTwins, type Twins } from './kubectl-twins.ts';
 /**
  * kubectl events and kubectl wait, compared with the real kubectl 1.35 on twin clusters. Events'
  * ages are computed from the wall clock by both (the twins lag 30 s behind it and every event
- * happens on a whole minute, so no age changes while the tests run). Waits use --timeout=0,
- * which looks once, because the real kubectl's watch-list needs server support the lab lacks.
+ * happens on a whole minute, so no age changes while the tests run). Waits here use --timeout=0,
+ * which looks once; waits that watch for a while are in kubectl-watch.test.ts.
  */
 const SETUP = [
   'run web --image=nginx',

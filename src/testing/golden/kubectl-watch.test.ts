@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { oracleAvailable } from '../oracle.ts';
+import { both, makeTwins, theirs, type Twins } from './kubectl-twins.ts';
+
+/**
+ * Commands of the real kubectl 1.35 that watch (its informers use the WatchList protocol:
+ * `sendInitialEvents=true`, ended by a bookmark) against a served simulated cluster, compared with
+ * the emulator on a twin. Time is paused on the served twin, so a wait that cannot be met times
+ * out in wall time, and the emulator's in simulated time: the answers must be the same.
+ */
+const SETUP = [
+  'run web --image=nginx',
+  'run broken --image=nginx:does-not-exist',
+  'create deployment api --image=nginx --replicas=2',
+  'advance 2m',
+];
+
+const WAITS: string[] = [
+  'wait --for=condition=Ready pod/web --timeout=5s',
+  'wait --for=condition=Ready pod/broken --timeout=1s',
+  'wait --for=delete pod/web --timeout=1s',
+  'wait --for=condition=Ready pods -l run=broken --timeout=1s',
+  'wait --for=jsonpath={.status.phase}=Running pod/broken --timeout=1s',
+  'wait --for=condition=Available deploy/api --timeout=5s',
+  'wait --for=create pod/web --timeout=5s',
+  'rollout status deploy/api',
+  'rollout status deploy/api --timeout=5s',
+  'rollout status deploy/api --watch=false',
+];
+
+describe.skipIf(!oracleAvailable())('kubectl commands that watch match kubectl 1.35', () => {
+  let twins: Twins;
+  beforeAll(async () => {
+    twins = await makeTwins(SETUP, {}, { lagMs: 30_000 });
+  });
+  afterAll(async () => {
+    await twins.close();
+  });
+
+  it.each(WAITS)('kubectl %s', async (line) => {
+    const { ours, real } = await both(twins, line);
+    expect(ours).toEqual(real);
+  });
+
+  it('get -w shows the listing, then a line for each change made while it watches', async () => {
+    const watching = theirs(twins, 'get pods -w --request-timeout=3s');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await twins.theirs.request({ verb: 'DELETE', path: '/api/v1/namespaces/default/pods/broken' });
+    const real = await watching;
+    const lines = real.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE$/);
+    expect(lines.slice(1, 5).map((l) => l.split(/\s+/)[0])).toEqual([
+      expect.stringMatching(/^api-/),
+      expect.stringMatching(/^api-/),
+      'broken',
+      'web',
+    ]);
+    // The deletion starts a grace period: broken is updated (Terminating), not yet removed.
+    expect(lines.slice(5).join('\n')).toMatch(/^broken\s+0\/1\s+Terminating/m);
+  });
+
+  it('get -w --output-watch-events names each event', async () => {
+    const watching = theirs(twins, 'get pods -l run=web -w --output-watch-events --request-timeout=2s');
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    await twins.theirs.request({
+      verb: 'PATCH',
+      path: '/api/v1/namespaces/default/pods/web',
+      headers: { 'content-type': 'application/merge-patch+json' },
+      body: { metadata: { labels: { run: 'other' } } },
+    });
+    const real = await watching;
+    const lines = real.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^EVENT\s+NAME\s+READY\s+STATUS/);
+    expect(lines[1]).toMatch(/^ADDED\s+web\s+1\/1\s+Running/);
+    // The label change takes web out of the selector: the watch reports it as deleted.
+    expect(lines[2]).toMatch(/^DELETED\s+web\s+1\/1\s+Running/);
+  });
+});
