@@ -20,7 +20,16 @@ export type { StoredChange } from './api/store.ts';
 export type { WatchStreamEvent, WatchStreamEventType } from './api/watch.ts';
 export type { ExecRequest, ExecResponse } from './kubelet/subresources.ts';
 export { rfc3339 } from './clock/clock.ts';
-export { mergeKeyFor, strategicMergePatch, mergePatch, jsonPatch, type JsonPatchOperation } from './api/patch.ts';
+export {
+  strategicMergePatch,
+  threeWayMergePatch,
+  twoWayMergePatch,
+  sortedJson,
+  mergePatch,
+  jsonPatch,
+  type JsonPatchOperation,
+} from './api/patch.ts';
+export { parseLabelSelector, requirementsMatch } from './api/selectors.ts';
 export { deepEqual } from './api/equal.ts';
 export { decodeKubernetesProtobuf, isKubernetesProtobuf } from './api/protobuf.ts';
 export { impersonatedUser } from './api/rbac/index.ts';

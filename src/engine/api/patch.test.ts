@@ -16,24 +16,28 @@ describe('patches', () => {
         { name: 'log', image: 'busybox' },
       ],
     };
-    const patched = strategicMergePatch(spec, { containers: [{ name: 'app', image: 'nginx:1.27' }] }) as typeof spec;
-    expect(patched.containers).toEqual([
+    const patched = strategicMergePatch(
+      { kind: 'Pod', spec },
+      { spec: { containers: [{ name: 'app', image: 'nginx:1.27' }] } },
+    ) as {
+      spec: typeof spec;
+    };
+    expect(patched.spec.containers).toEqual([
       { name: 'app', image: 'nginx:1.27', ports: [{ containerPort: 80 }] },
       { name: 'log', image: 'busybox' },
     ]);
   });
 
   it('strategic merge patch removes list entries marked $patch: delete', () => {
+    const container = (env: unknown) => ({ kind: 'Pod', spec: { containers: [{ name: 'c', env }] } });
     const patched = strategicMergePatch(
-      {
-        env: [
-          { name: 'A', value: '1' },
-          { name: 'B', value: '2' },
-        ],
-      },
-      { env: [{ name: 'A', $patch: 'delete' }] },
+      container([
+        { name: 'A', value: '1' },
+        { name: 'B', value: '2' },
+      ]),
+      { spec: { containers: [{ name: 'c', env: [{ name: 'A', $patch: 'delete' }] }] } },
     );
-    expect(patched).toEqual({ env: [{ name: 'B', value: '2' }] });
+    expect(patched).toEqual(container([{ name: 'B', value: '2' }]));
   });
 
   it('JSON patch applies add, replace, remove and test in order', () => {

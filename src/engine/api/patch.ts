@@ -19,78 +19,13 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
   return out;
 }
 
-/** MERGE_KEYS lists the list fields that strategic merge patches merge by a key, by field name. */
-const MERGE_KEYS: Record<string, string> = {
-  containers: 'name',
-  initContainers: 'name',
-  ephemeralContainers: 'name',
-  env: 'name',
-  volumes: 'name',
-  volumeMounts: 'mountPath',
-  volumeDevices: 'devicePath',
-  ports: 'containerPort',
-  imagePullSecrets: 'name',
-  hostAliases: 'ip',
-  tolerations: 'key',
-  conditions: 'type',
-  ownerReferences: 'uid',
-  topologySpreadConstraints: 'topologyKey',
-  resourceClaims: 'name',
-  addresses: 'type',
-};
-
-/** mergeKeyFor names the key a list field merges by; lists of ports in a Service merge by port, not containerPort. */
-export function mergeKeyFor(field: string, parentKind: string | undefined): string | undefined {
-  if (field === 'ports' && parentKind === 'ServiceSpec') return 'port';
-  return MERGE_KEYS[field];
-}
-
-export function strategicMergePatch(target: unknown, patch: unknown, context?: string): unknown {
-  if (!isObject(patch)) return structuredClone(patch);
-  const out: Record<string, unknown> = isObject(target) ? { ...target } : {};
-  const parentKind =
-    context ?? (isObject(target) && 'selector' in target && 'ports' in target ? 'ServiceSpec' : undefined);
-  for (const [key, value] of Object.entries(patch)) {
-    if (key.startsWith('$')) continue;
-    if (value === null) {
-      delete out[key];
-      continue;
-    }
-    const mergeKey = mergeKeyFor(
-      key,
-      key === 'ports' && isObject(target) && 'clusterIP' in target ? 'ServiceSpec' : parentKind,
-    );
-    const current = out[key];
-    if (Array.isArray(value) && mergeKey && Array.isArray(current)) {
-      out[key] = mergeList(current, value, mergeKey);
-    } else if (isObject(value)) {
-      const directive = (value as Record<string, Json>)['$patch'];
-      if (directive === 'replace') {
-        const copy = { ...value };
-        delete copy['$patch'];
-        out[key] = copy;
-      } else if (directive === 'delete') delete out[key];
-      else out[key] = strategicMergePatch(current, value);
-    } else out[key] = structuredClone(value);
-  }
-  return out;
-}
-
-function mergeList(current: unknown[], patch: Json[], mergeKey: string): unknown[] {
-  const result = current.map((item) => structuredClone(item));
-  for (const item of patch) {
-    if (!isObject(item) || !(mergeKey in item)) {
-      result.push(structuredClone(item));
-      continue;
-    }
-    const index = result.findIndex((existing) => isObject(existing) && existing[mergeKey] === item[mergeKey]);
-    if (item['$patch'] === 'delete') {
-      if (index >= 0) result.splice(index, 1);
-    } else if (index >= 0) result[index] = strategicMergePatch(result[index], item);
-    else result.push(structuredClone(item));
-  }
-  return result;
-}
+export {
+  strategicMergePatch,
+  threeWayMergePatch,
+  twoWayMergePatch,
+  sortedJson,
+  StrategicMergeError,
+} from './strategic.ts';
 
 export interface JsonPatchOperation {
   op: 'add' | 'remove' | 'replace' | 'move' | 'copy' | 'test';

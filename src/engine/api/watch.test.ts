@@ -9,7 +9,12 @@ const POD = (name: string, labels: Record<string, string> = { app: 'web' }) => (
   spec: { containers: [{ name: 'c', image: 'nginx' }] },
 });
 
-function open(cluster: ReturnType<typeof createCluster>, path: string, query: Record<string, string> = {}, headers = {}) {
+function open(
+  cluster: ReturnType<typeof createCluster>,
+  path: string,
+  query: Record<string, string> = {},
+  headers = {},
+) {
   const events: WatchStreamEvent[] = [];
   const opened = cluster.watch({ path, query, headers }, (event) => events.push(event));
   return { events, opened };
@@ -103,9 +108,14 @@ describe('REST watch', () => {
   it('sends Tables when the client asks for them, as kubectl get -w does', async () => {
     const cluster = createCluster();
     await cluster.request({ verb: 'POST', path: '/api/v1/namespaces/default/pods', body: POD('a') });
-    const { events } = open(cluster, '/api/v1/namespaces/default/pods', {}, {
-      accept: 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json',
-    });
+    const { events } = open(
+      cluster,
+      '/api/v1/namespaces/default/pods',
+      {},
+      {
+        accept: 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json',
+      },
+    );
     expect(events[0]?.object).toMatchObject({
       kind: 'Table',
       rows: [{ object: { kind: 'PartialObjectMetadata', metadata: { name: 'a' } } }],

@@ -6,7 +6,7 @@ import { aggregateErrors, responseError } from '../../errors.ts';
 import type { FlagSpec, ParsedFlags } from '../../flags.ts';
 import { DRY_RUN_FLAG, parseDryRun, parseObjectOutput, printChanged, PRINT_FLAGS } from '../../mutation.ts';
 import { podSpecOf } from '../../podspec.ts';
-import { threeWayPatch } from '../../threeway.ts';
+import { twoWayPatch } from '../../threeway.ts';
 import { fail, type CommandResult, type KubectlContext } from '../../types.ts';
 
 /**
@@ -101,7 +101,7 @@ export async function runSet(ctx: KubectlContext, run: SetRun): Promise<CommandR
   }
   if (run.listOnly) return { stdout, stderr: stderr + aggregateErrors(errors), exitCode: errors.length ? 1 : 0 };
   for (const { info, after } of planned) {
-    const patch = threeWayPatch(info.object, after, info.object);
+    const patch = twoWayPatch(info.object, after);
     if (!patch) continue;
     let shown = after;
     if (dry.dryRun !== 'client' && !flags.bool('local')) {
