@@ -369,7 +369,8 @@ function mergeMap(original: JsonMap, patch: JsonMap, schema: PatchSchema, option
   }
   applyRetainKeys(original, patch, options);
   mergeOrderedLists(original, patch, schema, options);
-  for (let [key, patchValue] of Object.entries(patch)) {
+  for (const [patchKey, patchValue] of Object.entries(patch)) {
+    let key = patchKey;
     let isDeleteList = false;
     if (key.startsWith(`${DELETE_FROM_PRIMITIVE_LIST}/`)) {
       if (!options.mergeParallelList) {
