@@ -66,6 +66,14 @@ export interface ApiResponse<T = unknown> {
 /** ClusterClient is the one door into the cluster. It is async so the engine can move into a worker. */
 export interface ClusterClient {
   request<T = unknown>(request: ApiRequest): Promise<ApiResponse<T>>;
+  /**
+   * watch, where the client can stream, is the REST watch (`GET …?watch=true`): each event as it
+   * happens, until stop; or the error answer when it cannot be opened.
+   */
+  watch?(
+    request: Omit<ApiRequest, 'verb'>,
+    listener: (event: { type: string; object: unknown }) => void,
+  ): { stop: () => void } | ApiResponse;
 }
 
 export interface StatusCause {

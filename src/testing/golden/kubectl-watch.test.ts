@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { oracleAvailable } from '../oracle.ts';
-import { both, makeTwins, theirs, type Twins } from './kubectl-twins.ts';
+import { startApiServer } from '../../cli/serve.ts';
+import { runKubectl } from '../../clients/kubectl/index.ts';
+import { createCluster } from '../../engine/index.ts';
+import { oracleAvailable, runOracleAsync } from '../oracle.ts';
+import { both, context, makeTwins, theirs, type Twins } from './kubectl-twins.ts';
 
 /**
  * Commands of the real kubectl 1.35 that watch (its informers use the WatchList protocol:
@@ -74,5 +77,38 @@ describe.skipIf(!oracleAvailable())('kubectl commands that watch match kubectl 1
     expect(lines[1]).toMatch(/^ADDED\s+web\s+1\/1\s+Running/);
     // The label change takes web out of the selector: the watch reports it as deleted.
     expect(lines[2]).toMatch(/^DELETED\s+web\s+1\/1\s+Running/);
+  });
+});
+
+/**
+ * get -w while a pod starts, line for line. The real kubectl watches a paused served twin; once its
+ * watch is open (the audit log shows it), the test moves that twin's time in one-second steps, as
+ * the emulator moves its own twin's for --request-timeout. Both must print every change the watch
+ * delivers, with the server's cells at the moment of each change.
+ */
+describe.skipIf(!oracleAvailable())('get -w while a pod starts matches kubectl 1.35', () => {
+  const SPAN_S = 12;
+  const WATCH = ['get', 'pods', '-w', `--request-timeout=${SPAN_S}s`];
+  const START = ['run', 'web', '--image=nginx:does-not-exist'];
+
+  it.each([[[]], [['--output-watch-events']]])('kubectl get pods -w %s', async (extra: string[]) => {
+    const start = Date.now() - 5 * 60_000;
+    const ours = createCluster({ start });
+    const theirs = createCluster({ start });
+    for (const cluster of [ours, theirs]) await runKubectl(START, context(cluster, {}));
+    const served = await startApiServer(theirs, { port: 0, paused: true });
+    try {
+      const watching = runOracleAsync([`--server=http://127.0.0.1:${served.port}`, ...WATCH, ...extra]);
+      const opened = () => theirs.audit.some((record) => record.verb === 'watch');
+      for (let tries = 0; !opened() && tries < 200; tries++) await new Promise((r) => setTimeout(r, 25));
+      expect(opened()).toBe(true);
+      for (let second = 0; second < SPAN_S; second++) await theirs.advance(1000);
+      const real = await watching;
+      const mine = await runKubectl([...WATCH, ...extra], context(ours, {}));
+      expect(mine.stdout).toEqual(real.stdout);
+      expect(mine.stdout.split('\n').length).toBeGreaterThan(4);
+    } finally {
+      await served.close();
+    }
   });
 });

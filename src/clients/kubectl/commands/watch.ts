@@ -1,4 +1,4 @@
-import { objectPath, parseDuration, type ResourceType, type Table } from '../../../engine/index.ts';
+import { objectPath, parseDuration, type ClusterClient, type ResourceType, type Table } from '../../../engine/index.ts';
 import { tableRows, type TableOptions } from '../printers/table.ts';
 import { pause, Stream } from '../stream.ts';
 import type { CommandResult, KubectlContext } from '../types.ts';
@@ -63,9 +63,18 @@ export async function watchTables(ctx: KubectlContext, params: WatchParams): Pro
       seen.set(rowKey(row), { version: row.object?.metadata?.resourceVersion ?? '', cells });
     });
   }
-  stream.out(params.header);
   const limit = params.requestTimeout ? (parseDuration(params.requestTimeout) ?? 0) : DEFAULT_BOUND_MS;
   const live = ctx.signal !== undefined;
+  if (ctx.client.watch) {
+    return watchEvents(ctx, ctx.client.watch.bind(ctx.client), params, selection, stream, {
+      remember,
+      align,
+      forget: () => (widths.length = 0),
+      limit,
+      live,
+    });
+  }
+  stream.out(params.header);
   for (let waited = 0; live || waited < limit; waited += POLL_MS) {
     if (stream.aborted) break;
     if (live) await pause(POLL_MS);
@@ -108,6 +117,90 @@ export async function watchTables(ctx: KubectlContext, params: WatchParams): Pro
       remember(cells);
       stream.out(`${align(cells)}\n`);
     }
+  }
+  return stream.result(0);
+}
+
+interface Layout {
+  remember: (cells: string[]) => void;
+  /** forget drops the remembered column widths (the EVENT column shifts them all). */
+  forget: () => void;
+  align: (cells: string[]) => string;
+  limit: number;
+  live: boolean;
+}
+
+/**
+ * watchEvents is `get -w` over a REST watch, as kubectl does it: from the resourceVersion of the
+ * listing, one line per ADDED/MODIFIED/DELETED event (every change, not a sample of them), prefixed
+ * with the event's type under --output-watch-events. It runs until Ctrl+C in the terminal, or for
+ * --request-timeout (a minute) of simulated time elsewhere.
+ */
+async function watchEvents(
+  ctx: KubectlContext,
+  watch: NonNullable<ClusterClient['watch']>,
+  params: WatchParams,
+  selection: WatchParams['selections'][number],
+  stream: Stream,
+  layout: Layout,
+): Promise<CommandResult> {
+  const options: TableOptions = { ...params.options, noHeaders: true };
+  const events = params.outputEvents;
+  if (events) {
+    // The listing is shown as ADDED events under an EVENT column.
+    const rows: string[][] = [];
+    for (const { table } of params.initial) {
+      if (!params.options.noHeaders && rows.length === 0) {
+        const header = tableRows(table, { ...params.options, noHeaders: false })[0];
+        if (header) rows.push(['EVENT', ...header]);
+      }
+      for (const cells of tableRows(table, options)) rows.push(['ADDED', ...cells]);
+    }
+    layout.forget();
+    // kubectl sizes the EVENT column for its widest value, MODIFIED, from the first line on.
+    layout.remember(['MODIFIED', '']);
+    rows.forEach((cells) => layout.remember(cells));
+    stream.out(rows.map((cells) => `${layout.align(cells)}\n`).join(''));
+  } else stream.out(params.header);
+  const resourceVersion = params.initial[0]?.table.metadata.resourceVersion ?? '';
+  const names = selection.names.length ? selection.names : [undefined];
+  const stops: (() => void)[] = [];
+  for (const name of names) {
+    const query: Record<string, string> = { ...params.query, resourceVersion };
+    if (name) query.fieldSelector = `metadata.name=${name}`;
+    const opened = watch(
+      {
+        path: objectPath(selection.type, params.namespace),
+        query,
+        headers: { accept: TABLE_ACCEPT },
+      },
+      (event) => {
+        if (event.type !== 'ADDED' && event.type !== 'MODIFIED' && event.type !== 'DELETED') return;
+        const table = event.object as Table;
+        for (const cells of tableRows(table, options)) {
+          const line = events ? [event.type, ...cells] : cells;
+          layout.remember(line);
+          stream.out(`${layout.align(line)}\n`);
+        }
+      },
+    );
+    if ('status' in opened) {
+      stops.forEach((stop) => stop());
+      const message = (opened.body as { message?: string } | undefined)?.message ?? 'the server could not watch';
+      stream.err(`Error from server: ${message}\n`);
+      return stream.result(1);
+    }
+    stops.push(opened.stop);
+  }
+  try {
+    for (let waited = 0; layout.live || waited < layout.limit; waited += POLL_MS) {
+      if (stream.aborted) break;
+      if (layout.live) await pause(POLL_MS);
+      else if (ctx.advance) await ctx.advance(POLL_MS);
+      else break;
+    }
+  } finally {
+    stops.forEach((stop) => stop());
   }
   return stream.result(0);
 }
