@@ -11,7 +11,7 @@ import { workloadControllers } from './workloads.ts';
 export function createControllers(deps: ControllerDeps): Controller[] {
   return [
     new ServiceAccountController(deps.server),
-    new NamespaceController(deps.server),
+    new NamespaceController(deps.server, deps.clock),
     new GarbageCollector(deps.server),
     ...workloadControllers(deps),
     ...networkingControllers(deps),

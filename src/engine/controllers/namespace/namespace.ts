@@ -2,34 +2,61 @@ import { objectPath } from '../../api/paths.ts';
 import { resourceKey } from '../../api/registry.ts';
 import type { ApiServer } from '../../api/server.ts';
 import type { StoredChange } from '../../api/store.ts';
-import { controllerClient, type Controller } from '../controller.ts';
+import type { Clock } from '../../clock/clock.ts';
+import { controllerClient, timerType, type Controller } from '../controller.ts';
+
+const NAME = 'namespace-controller';
+
+/**
+ * SYNC_DELAY_MS is how long after a namespace is marked for deletion the controller starts emptying
+ * it: the namespace shows Terminating meanwhile, and a `kubectl delete -f` that lists the namespace
+ * before its contents still finds them, as on a real cluster.
+ */
+export const SYNC_DELAY_MS = 1000;
 
 /**
  * NamespaceController empties a namespace that is being deleted — every namespaced object in it,
  * through the API — and removes the namespace once nothing is left (pods may take their grace period).
  */
 export class NamespaceController implements Controller {
-  readonly name = 'namespace-controller';
+  readonly name = NAME;
   private queue = new Set<string>();
+  /** started holds the terminating namespaces whose emptying has begun. */
+  private started = new Set<string>();
   private readonly request;
 
-  constructor(private readonly server: ApiServer) {
-    this.request = controllerClient(server, 'namespace-controller');
+  constructor(
+    private readonly server: ApiServer,
+    private readonly clock: Clock,
+  ) {
+    this.request = controllerClient(server, NAME);
   }
 
   observe(change: StoredChange): void {
     if (change.resource === 'namespaces') {
-      if (change.type !== 'DELETED' && change.object.metadata.deletionTimestamp)
-        this.queue.add(change.object.metadata.name ?? '');
+      const name = change.object.metadata.name ?? '';
+      if (change.type === 'DELETED') this.started.delete(name);
+      else if (change.object.metadata.deletionTimestamp && !change.previous?.metadata.deletionTimestamp)
+        this.clock.schedule(this.clock.now + SYNC_DELAY_MS, timerType(NAME), name);
+      else if (change.object.metadata.deletionTimestamp && this.started.has(name)) this.queue.add(name);
       return;
     }
     const namespace = change.object.metadata.namespace;
-    if (
-      change.type === 'DELETED' &&
-      namespace &&
-      this.server.store.get('namespaces', '', namespace)?.metadata.deletionTimestamp
-    ) {
-      this.queue.add(namespace);
+    if (change.type === 'DELETED' && namespace && this.started.has(namespace)) this.queue.add(namespace);
+  }
+
+  handleTimer(name: string): void {
+    if (!this.server.store.get('namespaces', '', name)?.metadata.deletionTimestamp) return;
+    this.started.add(name);
+    this.queue.add(name);
+  }
+
+  /** rebuild, after a restore, takes every terminating namespace as begun (its timer may have fired before). */
+  rebuild(): void {
+    for (const ns of this.server.store.list('namespaces')) {
+      if (!ns.metadata.deletionTimestamp) continue;
+      this.started.add(ns.metadata.name ?? '');
+      this.queue.add(ns.metadata.name ?? '');
     }
   }
 
