@@ -116,6 +116,7 @@ async function main(argv: string[]): Promise<number> {
     ...(wantsStdin ? { stdin: readStdin() } : {}),
     readFile,
     listDir,
+    workingDir: process.cwd(),
     advance: (ms) => cluster.advance(ms),
     now: () => cluster.now(),
     setNamespace: (ns) => {

@@ -40,7 +40,9 @@ function readBody(request: IncomingMessage): Promise<string> {
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       const bytes = Buffer.concat(chunks);
-      const decoded = isKubernetesProtobuf(request.headers['content-type']) ? decodeKubernetesProtobuf(bytes) : undefined;
+      const decoded = isKubernetesProtobuf(request.headers['content-type'])
+        ? decodeKubernetesProtobuf(bytes)
+        : undefined;
       resolve(decoded ? JSON.stringify(decoded) : bytes.toString('utf8'));
     });
     request.on('error', reject);
@@ -120,7 +122,9 @@ export async function startApiServer(
           open = true;
           for (const line of pending) response.write(line);
           watches.add(response);
-          const timeout = setTimeout(() => response.end(), Math.min(Number(query.timeoutSeconds ?? 1800), 1800) * 1000);
+          // As the API server does, a missing or zero timeoutSeconds means the default (at most 30 minutes).
+          const seconds = Number(query.timeoutSeconds ?? 0);
+          const timeout = setTimeout(() => response.end(), (seconds > 0 ? Math.min(seconds, 1800) : 1800) * 1000);
           request.on('close', () => {
             clearTimeout(timeout);
             opened.stop();
@@ -136,7 +140,8 @@ export async function startApiServer(
           headers,
         });
         if (verb !== 'GET') onChange();
-        for (const warning of answer.warnings ?? []) response.appendHeader('Warning', `299 - ${JSON.stringify(warning)}`);
+        for (const warning of answer.warnings ?? [])
+          response.appendHeader('Warning', `299 - ${JSON.stringify(warning)}`);
         send(response, answer.status, answer.body);
       } catch (error) {
         send(response, 500, {

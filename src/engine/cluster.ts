@@ -8,8 +8,6 @@ import { registerMetricsApi } from './api/metrics.ts';
 import { installRbac } from './api/rbac/index.ts';
 import { ApiServer, type AuditRecord } from './api/server.ts';
 import { ObjectStore, type StoreState, type StoredChange } from './api/store.ts';
-import { parsePath } from './api/paths.ts';
-import { resourceKey } from './api/registry.ts';
 import type { ApiRequest, ApiResponse, ClusterClient, KubeObject } from './api/types.ts';
 import type { WatchStreamEvent } from './api/watch.ts';
 import { bootstrapRequests, DEFAULT_NODES, type NodeShape } from './bootstrap.ts';

@@ -31,6 +31,7 @@ import { cpCommand } from './commands/cp.ts';
 import { portForwardCommand } from './commands/portforward.ts';
 import { explainCommand } from './commands/explain.ts';
 import { diffCommand } from './commands/diff.ts';
+import { kustomizeCommand } from './commands/kustomize.ts';
 import { runCommand } from './commands/run.ts';
 import { describeCommand } from './describe/index.ts';
 import type { CommandResult, KubectlContext } from './types.ts';
@@ -75,4 +76,5 @@ export const COMMANDS: Record<string, Command> = {
   'port-forward': portForwardCommand,
   explain: explainCommand,
   diff: diffCommand,
+  kustomize: kustomizeCommand,
 };

@@ -1,8 +1,10 @@
 import type { KubeObject, ResourceType } from '../../engine/index.ts';
+import { klogWarning } from './klog.ts';
 import { qualifiedKind } from './discovery.ts';
 import type { FlagSpec, ParsedFlags } from './flags.ts';
 import { toKubectlJson } from './printers/json.ts';
 import { jsonpath } from './printers/jsonpath.ts';
+import { goTemplateFromFlags, printGoTemplate, type GoTemplatePrinter } from './printers/gotemplate.ts';
 import { toKubectlKyaml, toKubectlYaml } from './printers/yaml.ts';
 
 /**
@@ -27,7 +29,10 @@ const OBJECT_FORMATS =
 
 /** ObjectOutput is `-o` for commands that print changed objects: their name line unless a format is given. */
 export type ObjectOutput =
-  { kind: 'operation' } | { kind: 'yaml' | 'json' | 'kyaml' | 'name' } | { kind: 'jsonpath'; template: string };
+  | { kind: 'operation' }
+  | { kind: 'yaml' | 'json' | 'kyaml' | 'name' }
+  | { kind: 'jsonpath'; template: string }
+  | GoTemplatePrinter;
 
 export function parseObjectOutput(value: string | undefined): ObjectOutput | string {
   if (value === undefined || value === '') return { kind: 'operation' };
@@ -39,17 +44,25 @@ export function parseObjectOutput(value: string | undefined): ObjectOutput | str
     if (!rest) return 'error: template format specified but no template given\n';
     return { kind: 'jsonpath', template: rest };
   }
+  const goTemplate = goTemplateFromFlags(value, '', true, undefined);
+  if (goTemplate) return goTemplate.ok ? goTemplate.printer : goTemplate.error;
   return `error: unable to match a printer suitable for the output format "${value}", allowed formats are: ${OBJECT_FORMATS}\n`;
 }
 
 /** parseDryRun reads --dry-run; a bare `--dry-run` still means client, with kubectl's deprecation warning. */
-export function parseDryRun(flags: ParsedFlags): { dryRun: DryRun; warning: string } | string {
+export function parseDryRun(
+  flags: ParsedFlags,
+  now: () => number = () => 0,
+): { dryRun: DryRun; warning: string } | string {
   const value = flags.string('dry-run') ?? 'none';
   if (value === 'unchanged')
     return {
       dryRun: 'client',
-      warning:
-        'W0000 00:00:00.000000       1 helpers.go:719] --dry-run is deprecated and can be replaced with --dry-run=client.\n',
+      warning: klogWarning(
+        now(),
+        'helpers.go:719',
+        '--dry-run is deprecated and can be replaced with --dry-run=client.',
+      ),
     };
   if (value === 'none' || value === 'client' || value === 'server') return { dryRun: value, warning: '' };
   if (value === 'true') return { dryRun: 'client', warning: '' };
@@ -91,6 +104,10 @@ export function printChanged(
     case 'jsonpath': {
       const result = jsonpath(output.template, shown);
       return result.ok ? { ok: true, text: result.text } : { ok: false, error: `${result.error}\n` };
+    }
+    case 'go-template': {
+      const result = printGoTemplate(output, shown, { typed });
+      return result.ok ? result : { ok: false, error: result.error };
     }
   }
 }

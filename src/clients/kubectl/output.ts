@@ -5,10 +5,12 @@ import { toKubectlJson } from './printers/json.ts';
 import { toKubectlYaml } from './printers/yaml.ts';
 import { qualifiedKind } from './discovery.ts';
 import type { ResourceType } from '../../engine/index.ts';
+import type { ParsedFlags } from './flags.ts';
+import { goTemplateFromFlags, printGoTemplate, type GoTemplatePrinter } from './printers/gotemplate.ts';
 
 /**
- * The -o formats that print whole objects (yaml, json, name, jsonpath, custom-columns), shared by
- * get, create, apply, run, expose and the rest. Table output lives in printers/table.ts.
+ * The -o formats that print whole objects (yaml, json, name, jsonpath, custom-columns, go-template),
+ * shared by get, create, apply, run, expose and the rest. Table output lives in printers/table.ts.
  */
 export type OutputFormat =
   | { kind: 'table'; wide: boolean }
@@ -16,9 +18,36 @@ export type OutputFormat =
   | { kind: 'json' }
   | { kind: 'name' }
   | { kind: 'jsonpath'; template: string }
-  | { kind: 'custom-columns'; spec: string };
+  | { kind: 'custom-columns'; spec: string }
+  | GoTemplatePrinter;
 
-export function parseOutput(value: string | undefined): OutputFormat | string {
+/** TemplateOptions carry the print flags besides -o that template formats read. */
+export interface TemplateOptions {
+  /** template is --template; without -o it selects go-template, as kubectl does for compatibility. */
+  template?: string | undefined;
+  allowMissingKeys?: boolean;
+  readFile?: ((path: string) => string | undefined) | undefined;
+}
+
+/** templateOptions reads --template and --allow-missing-template-keys where a command defines them. */
+export function templateOptions(
+  flags: ParsedFlags,
+  ctx: { readFile?: ((path: string) => string | undefined) | undefined },
+): TemplateOptions {
+  return {
+    template: flags.values.has('template') ? flags.string('template') : undefined,
+    allowMissingKeys: flags.values.has('allow-missing-template-keys')
+      ? flags.bool('allow-missing-template-keys')
+      : true,
+    readFile: ctx.readFile,
+  };
+}
+
+export function parseOutput(value: string | undefined, options: TemplateOptions = {}): OutputFormat | string {
+  const templateArg = options.template ?? '';
+  if (templateArg !== '' && (value === undefined || value === '')) value = 'go-template';
+  const template = goTemplateFromFlags(value ?? '', templateArg, options.allowMissingKeys ?? true, options.readFile);
+  if (template) return template.ok ? template.printer : template.error;
   if (value === undefined || value === '') return { kind: 'table', wide: false };
   if (value === 'wide') return { kind: 'table', wide: true };
   if (value === 'yaml') return { kind: 'yaml' };
@@ -53,7 +82,7 @@ export function printObjects(
   items: { type: ResourceType; object: KubeObject }[],
   single: boolean,
   noHeaders = false,
-): { ok: true; text: string } | { ok: false; error: string } {
+): { ok: true; text: string } | { ok: false; error: string; stdout?: string } {
   const objects = items.map((i) => i.object);
   const value = single && objects.length === 1 ? objects[0] : asList(objects);
   switch (format.kind) {
@@ -69,6 +98,10 @@ export function printObjects(
     }
     case 'custom-columns':
       return { ok: true, text: customColumns(format.spec, objects, { noHeaders }) };
+    case 'go-template': {
+      const result = printGoTemplate(format, value);
+      return result.ok ? result : { ok: false, stdout: result.stdout, error: result.error.replace(/\n$/, '') };
+    }
     case 'table':
       return { ok: false, error: 'error: table output needs a table' };
   }

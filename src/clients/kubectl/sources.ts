@@ -1,4 +1,5 @@
-import type { ResourceRegistry, ResourceType } from '../../engine/index.ts';
+import type { KubeObject, ResourceRegistry, ResourceType } from '../../engine/index.ts';
+import { buildKustomization, type FileAccess } from '../kustomize/index.ts';
 import { parseManifests, validateBasics, type Manifest } from './manifests.ts';
 import type { KubectlContext } from './types.ts';
 
@@ -55,4 +56,44 @@ export function typeOf(
     ok: false,
     error: `error: resource mapping not found for name: "${metadata?.name ?? ''}" namespace: "${metadata?.namespace ?? ''}" from "${label}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`,
   };
+}
+
+/** kustomizeFiles is the file access kustomize builds from: the command's files and working folder. */
+export function kustomizeFiles(ctx: KubectlContext): FileAccess {
+  return {
+    readFile: (path) => ctx.readFile?.(path),
+    listDir: (path) => ctx.listDir?.(path),
+    ...(ctx.workingDir !== undefined ? { cwd: ctx.workingDir } : {}),
+  };
+}
+
+export type ManifestSourcesResult =
+  { ok: true; manifests: Manifest[]; warnings: string } | { ok: false; error: string; warnings: string };
+
+/**
+ * readManifestSources reads the objects a command acts on from `-f` files or a `-k` kustomization
+ * (never both, as kubectl insists); kustomize's deprecation warnings come back for stderr.
+ */
+export function readManifestSources(
+  ctx: KubectlContext,
+  options: { filenames: string[]; kustomize?: string | undefined; recursive?: boolean },
+): ManifestSourcesResult {
+  const { filenames, kustomize } = options;
+  if (kustomize !== undefined && kustomize !== '') {
+    if (filenames.length > 0) return { ok: false, error: 'error: only one of -f or -k can be specified', warnings: '' };
+    const built = buildKustomization(kustomizeFiles(ctx), kustomize);
+    const warnings = built.warnings.map((w) => `${w}\n`).join('');
+    if (!built.ok) return { ok: false, error: `error: ${built.error}`, warnings };
+    return {
+      ok: true,
+      warnings,
+      manifests: built.objects.map((object, index) => ({
+        object: object as unknown as KubeObject,
+        source: kustomize,
+        index,
+      })),
+    };
+  }
+  const read = readSources(filenames, ctx, options.recursive === true);
+  return read.ok ? { ...read, warnings: '' } : { ...read, warnings: '' };
 }

@@ -20,6 +20,8 @@ export interface KubectlContext {
   readFile?: (path: string) => string | undefined;
   /** listDir lists a folder's manifest files for `-f DIR`. */
   listDir?: (path: string) => string[] | undefined;
+  /** workingDir is the folder relative paths start from (CLI: the process's); kustomize prints paths absolute against it. */
+  workingDir?: string;
   /** advance moves simulated time, for commands that wait. */
   advance?: (ms: number) => Promise<void>;
   /** now is the simulated time, for AGE columns computed on the client. */

@@ -136,7 +136,10 @@ export class ApiServer {
           );
         if (sendInitialEvents && query.allowWatchBookmarks !== 'true')
           problems.push(
-            errors.fieldErrors.forbidden('allowWatchBookmarks', 'sendInitialEvents requires setting allowWatchBookmarks to true'),
+            errors.fieldErrors.forbidden(
+              'allowWatchBookmarks',
+              'sendInitialEvents requires setting allowWatchBookmarks to true',
+            ),
           );
         if (problems.length > 0) throw new ApiError(errors.invalid('ListOptions.meta.k8s.io', '', '', problems));
       }
@@ -574,12 +577,18 @@ export class ApiServer {
 
   private delete(request: ApiRequest, path: ResourcePath): ApiResponse {
     const object = this.mustGet(path);
-    const options = (request.body ?? {}) as { gracePeriodSeconds?: number; propagationPolicy?: string };
+    const options = (request.body ?? {}) as {
+      gracePeriodSeconds?: number;
+      propagationPolicy?: string;
+      dryRun?: string[];
+    };
     const graceQuery = request.query?.gracePeriodSeconds;
     const grace = graceQuery !== undefined ? Number(graceQuery) : options.gracePeriodSeconds;
     const propagation = request.query?.propagationPolicy ?? options.propagationPolicy ?? 'Background';
     for (const plugin of this.admission) plugin.admit('DELETE', path.type, object, object);
-    if (request.query?.dryRun === 'All') return { status: 200, body: structuredClone(object) };
+    // DeleteOptions may carry dryRun in the body (the real kubectl sends it there) or the query.
+    const dryRun = request.query?.dryRun === 'All' || (Array.isArray(options.dryRun) && options.dryRun.includes('All'));
+    if (dryRun) return { status: 200, body: structuredClone(object) };
     const key = resourceKey(path.type);
     const now = this.deps.clock.now;
     const next = structuredClone(object);
@@ -733,7 +742,11 @@ const FIELD_LABELS: Record<string, string[]> = {
  * withObjects honours `?includeObject=Object` (what `kubectl get --sort-by` asks for): each row then
  * carries the whole object instead of its metadata.
  */
-function withObjects<T extends { rows: { object: unknown }[] }>(table: T, objects: KubeObject[], request: ApiRequest): T {
+function withObjects<T extends { rows: { object: unknown }[] }>(
+  table: T,
+  objects: KubeObject[],
+  request: ApiRequest,
+): T {
   if (request.query?.includeObject !== 'Object') return table;
   table.rows.forEach((row, i) => {
     if (objects[i]) row.object = structuredClone(objects[i]);

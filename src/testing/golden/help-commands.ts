@@ -51,4 +51,5 @@ export const HELP_COMMANDS: Record<string, string[]> = {
   wait: ['wait'],
   diff: ['diff'],
   events: ['events'],
+  kustomize: ['kustomize'],
 };

@@ -9,7 +9,9 @@ import { both, context, makeTwins, theirs, type Twins } from './kubectl-twins.ts
  * Commands of the real kubectl 1.35 that watch (its informers use the WatchList protocol:
  * `sendInitialEvents=true`, ended by a bookmark) against a served simulated cluster, compared with
  * the emulator on a twin. Time is paused on the served twin, so a wait that cannot be met times
- * out in wall time, and the emulator's in simulated time: the answers must be the same.
+ * out in wall time, and the emulator's in simulated time: the answers must be the same. Timeouts are
+ * 2 s: under one second, client-go's reflector logs a "very short watch" line whenever the deadline
+ * closes its watch, which a real cluster would make it print too.
  */
 const SETUP = [
   'run web --image=nginx',
@@ -20,10 +22,10 @@ const SETUP = [
 
 const WAITS: string[] = [
   'wait --for=condition=Ready pod/web --timeout=5s',
-  'wait --for=condition=Ready pod/broken --timeout=1s',
-  'wait --for=delete pod/web --timeout=1s',
-  'wait --for=condition=Ready pods -l run=broken --timeout=1s',
-  'wait --for=jsonpath={.status.phase}=Running pod/broken --timeout=1s',
+  'wait --for=condition=Ready pod/broken --timeout=2s',
+  'wait --for=delete pod/web --timeout=2s',
+  'wait --for=condition=Ready pods -l run=broken --timeout=2s',
+  'wait --for=jsonpath={.status.phase}=Running pod/broken --timeout=2s',
   'wait --for=condition=Available deploy/api --timeout=5s',
   'wait --for=create pod/web --timeout=5s',
   'rollout status deploy/api',
@@ -42,7 +44,11 @@ describe.skipIf(!oracleAvailable())('kubectl commands that watch match kubectl 1
 
   it.each(WAITS)('kubectl %s', async (line) => {
     const { ours, real } = await both(twins, line);
-    expect(ours).toEqual(real);
+    // When the deadline closes its watch, client-go's reflector may log a line of its own
+    // ("Failed to watch … context deadline exceeded"), depending on which goroutine sees the
+    // deadline first — a race in the real client, on any cluster. The rest must be the same.
+    const reflectorNoise = /^[IWE]\d{4} [\d:.]+\s+\d+ reflector\.go:\d+\] .*\n/gm;
+    expect(ours).toEqual({ ...real, stderr: real.stderr.replace(reflectorNoise, '') });
   });
 
   it('get -w shows the listing, then a line for each change made while it watches', async () => {

@@ -63,28 +63,66 @@ void fetch(kubernetesSchemaUrl)
   .catch(() => undefined); // the small schema stays: completion is a help, not a requirement
 
 export interface YamlEditor {
-  /** setValue replaces the text (for changes that come from outside, e.g. a lesson) unless it is the same. */
+  /**
+   * show puts document `path` (a workspace path, or the object `kubectl edit` opened) in the editor with
+   * `text`. Each document keeps its own model, so undo history and cursor stay with the file.
+   */
+  show(path: string, text: string): void;
+  /** setValue replaces the shown document's text (a change from outside, e.g. the terminal) unless it is the same. */
   setValue(text: string): void;
+  /** forget drops the model of a document that no longer exists (deleted or renamed). */
+  forget(path: string): void;
   focus(): void;
   dispose(): void;
 }
 
 export interface YamlEditorOptions {
+  path: string;
   value: string;
   ariaLabel: string;
   onChange(text: string): void;
   onApply(): void;
 }
 
-let modelCount = 0;
+let editorCount = 0;
+
+/** languageOf: manifests (and JSON, which YAML reads) get YAML with the Kubernetes schema; other files plain text. */
+function languageOf(path: string): string {
+  return /\.(ya?ml|json)$/i.test(path) ? 'yaml' : 'plaintext';
+}
 
 /** createYamlEditor puts a Monaco YAML editor into `container`, with Ctrl/Cmd+Enter bound to Apply. */
 export function createYamlEditor(container: HTMLElement, options: YamlEditorOptions): YamlEditor {
-  modelCount += 1;
-  const uri = monaco.Uri.parse(`file:///manifest-${modelCount}.yaml`);
-  const model = monaco.editor.createModel(options.value, 'yaml', uri);
+  editorCount += 1;
+  // Each editor instance has its own root, so a remount never meets the models of the one before it.
+  const root = `/kubelab-${editorCount}`;
+  const models = new Map<string, monaco.editor.ITextModel>();
+  let shown = options.path;
+  let applyingOutsideChange = false;
+  const modelFor = (path: string, text: string) => {
+    let model = models.get(path);
+    if (!model) {
+      model = monaco.editor.createModel(
+        text,
+        languageOf(path),
+        monaco.Uri.from({ scheme: 'file', path: `${root}/${path}` }),
+      );
+      model.updateOptions({ tabSize: 2, insertSpaces: true });
+      const created = model;
+      created.onDidChangeContent(() => {
+        if (!applyingOutsideChange && shown === path) options.onChange(created.getValue());
+      });
+      models.set(path, model);
+    } else if (model.getValue() !== text) {
+      // An edit operation rather than setValue, so Ctrl+Z can take back what the terminal wrote.
+      applyingOutsideChange = true;
+      model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null);
+      applyingOutsideChange = false;
+    }
+    return model;
+  };
   const editor = monaco.editor.create(container, {
-    model,
+    model: modelFor(options.path, options.value),
     ariaLabel: options.ariaLabel,
     theme: 'vs',
     automaticLayout: true,
@@ -103,16 +141,25 @@ export function createYamlEditor(container: HTMLElement, options: YamlEditorOpti
     scrollbar: { verticalScrollbarSize: 10, horizontalScrollbarSize: 10 },
   });
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => options.onApply());
-  const listener = model.onDidChangeContent(() => options.onChange(model.getValue()));
   return {
+    show(path, text) {
+      const model = modelFor(path, text);
+      shown = path;
+      if (editor.getModel() !== model) editor.setModel(model);
+    },
     setValue(text) {
-      if (model.getValue() !== text) model.setValue(text);
+      modelFor(shown, text);
+    },
+    forget(path) {
+      if (path === shown) return;
+      models.get(path)?.dispose();
+      models.delete(path);
     },
     focus: () => editor.focus(),
     dispose() {
-      listener.dispose();
       editor.dispose();
-      model.dispose();
+      for (const model of models.values()) model.dispose();
+      models.clear();
     },
   };
 }

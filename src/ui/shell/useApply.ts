@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { applyManifests } from '../../clients/apply.ts';
 import { useLab } from '../lab.tsx';
-import { useLabStore } from '../store/index.ts';
+import { selectEditorText, useLabStore } from '../store/index.ts';
 import type { ApplyStatus } from '../store/index.ts';
 import { errorMessage } from './errorMessage.ts';
 
@@ -30,26 +30,36 @@ export function summarizeApply(result: { stdout: string; stderr: string; exitCod
   return { type: 'applied', message: done.length > 0 ? done.join(', ') : 'nothing to apply' };
 }
 
-/** useApply returns the Apply action: the editor's documents through `kubectl apply -f -`. */
+/**
+ * useApply returns the Apply action: the editor's documents through `kubectl apply -f -`. While
+ * `kubectl edit` has an object open, Apply saves the edit instead; the Editor goes back to the current
+ * file once the edit is saved (or found unchanged), and stays on the object when saving failed, so the
+ * learner can fix it and Apply again, as kubectl reopens its editor.
+ */
 export function useApply(): () => Promise<void> {
   const { cluster, terminal, namespace, pendingEdit } = useLab();
   return useCallback(async () => {
-    const { editorText, setApplyStatus } = useLabStore.getState();
+    const state = useLabStore.getState();
+    const { setApplyStatus } = state;
+    const editorText = selectEditorText(state);
     setApplyStatus({ type: 'applying' });
-    const saveEdit = pendingEdit.current;
+    const saveEdit = state.editSession ? pendingEdit.current : undefined;
     pendingEdit.current = undefined;
     terminal.print(
       saveEdit
         ? `\x1b[2m# Apply: saving the edit started with kubectl edit\x1b[22m`
-        : `\x1b[2m# Apply: ${applyCommand}  (stdin: the editor's documents)\x1b[22m`,
+        : `\x1b[2m# Apply: ${applyCommand}  (stdin: ${state.currentFile ?? "the editor's documents"})\x1b[22m`,
     );
     try {
       const result = saveEdit ? await saveEdit(editorText) : await applyManifests(editorText, { cluster, namespace });
       if (result.stdout) terminal.print(result.stdout);
       if (result.stderr) terminal.print(result.stderr);
       setApplyStatus(summarizeApply(result));
+      if (saveEdit && result.exitCode === 0) useLabStore.getState().endEditSession();
+      else if (saveEdit) pendingEdit.current = saveEdit;
     } catch (error) {
       const message = `error: ${errorMessage(error)}`;
+      if (saveEdit) pendingEdit.current = saveEdit;
       terminal.print(message);
       setApplyStatus({ type: 'failed', message });
     }

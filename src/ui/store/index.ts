@@ -4,10 +4,11 @@ import { persistedPart, persistVersion, readPersisted } from './persistence.ts';
 import { createDiagramSlice, createEditorSlice, createSelectionSlice, createTimeSlice } from './slices.ts';
 import type { LabState } from './types.ts';
 
-export type { ApplyStatus, LabState, NamespaceFilter, ObjectRef, Speed } from './types.ts';
+export type { ApplyStatus, EditSession, LabState, NamespaceFilter, ObjectRef, Speed } from './types.ts';
 export { speeds } from './types.ts';
+export { selectEditorText } from './editorSlice.ts';
 
-/** useLabStore is the one UI store: editor, time, selection and diagram slices. Cluster state lives in the engine. */
+/** useLabStore is the one UI store: editor (the learner's files), time, selection and diagram slices. Cluster state lives in the engine. */
 export const useLabStore = create<LabState>()(
   persist(
     (...args) => ({
@@ -28,7 +29,9 @@ export const useLabStore = create<LabState>()(
 );
 
 // Selectors used in more than one place, declared once so components subscribe to exactly one field.
-export const selectEditorText = (state: LabState) => state.editorText;
+export const selectWorkspace = (state: LabState) => state.workspace;
+export const selectCurrentFile = (state: LabState) => state.currentFile;
+export const selectEditSession = (state: LabState) => state.editSession;
 export const selectApplyStatus = (state: LabState) => state.applyStatus;
 export const selectPlaying = (state: LabState) => state.playing;
 export const selectSpeed = (state: LabState) => state.speed;

@@ -1,12 +1,6 @@
-import { exampleManifest } from '../editor/exampleManifest.ts';
-import type { DiagramSlice, EditorSlice, SelectionSlice, SliceCreator, TimeSlice } from './types.ts';
+import type { DiagramSlice, SelectionSlice, SliceCreator, TimeSlice } from './types.ts';
 
-export const createEditorSlice: SliceCreator<EditorSlice> = (set) => ({
-  editorText: exampleManifest,
-  applyStatus: { type: 'idle' },
-  setEditorText: (editorText) => set({ editorText }),
-  setApplyStatus: (applyStatus) => set({ applyStatus }),
-});
+export { createEditorSlice } from './editorSlice.ts';
 
 /** createTimeSlice starts playing at 1×: a learner sees pods come up without touching the clock. */
 export const createTimeSlice: SliceCreator<TimeSlice> = (set) => ({

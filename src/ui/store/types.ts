@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { Workspace } from '../../clients/workspace.ts';
 
 /** ObjectRef names one API object; nodes and other cluster-scoped objects have no namespace. */
 export interface ObjectRef {
@@ -17,11 +18,34 @@ export type Speed = (typeof speeds)[number];
 /** NamespaceFilter: every namespace, every namespace but kube-system, or exactly one. */
 export type NamespaceFilter = { type: 'all' } | { type: 'user' } | { type: 'only'; namespace: string };
 
+/** EditSession is `kubectl edit`'s object, shown in the Editor in place of the current file until saved or cancelled. */
+export interface EditSession {
+  /** title names the edited object the way kubectl does, e.g. `pod/web`. */
+  title: string;
+  text: string;
+}
+
+/**
+ * EditorSlice is the learner's workspace of files and which one the Editor shows. The Editor's text is
+ * the current file's (or the edit session's): read it with selectEditorText, change it with setEditorText.
+ */
 export interface EditorSlice {
-  editorText: string;
+  workspace: Workspace;
+  /** currentFile is the workspace path open in the Editor; null once every file is deleted. */
+  currentFile: string | null;
+  editSession: EditSession | null;
   applyStatus: ApplyStatus;
   setEditorText(text: string): void;
   setApplyStatus(status: ApplyStatus): void;
+  openFile(path: string): void;
+  /** createFile makes an empty file (and its folders) and opens it; it returns why it could not, if so. */
+  createFile(path: string): string | undefined;
+  renameFile(from: string, to: string): string | undefined;
+  deleteFile(path: string): void;
+  /** setWorkspace replaces the files (the terminal's writes); a current file that is gone is closed. */
+  setWorkspace(workspace: Workspace): void;
+  beginEditSession(session: EditSession): void;
+  endEditSession(): void;
 }
 
 export interface TimeSlice {

@@ -2,8 +2,10 @@ import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
 import type { ITheme } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
+import { CLEAR_SCREEN, ENTER_ALTERNATE_SCREEN, LEAVE_ALTERNATE_SCREEN } from '../../clients/watch.ts';
 import { LineEditor, prompt } from './lineEditor.ts';
 import type { LineEditorHost } from './lineEditor.ts';
+import { fitToScreen } from './screen.ts';
 
 /** lightTheme matches the app's light palette; ANSI colours are darkened to stay readable on white. */
 const lightTheme: ITheme = {
@@ -41,10 +43,11 @@ export interface TerminalView {
   destroy(): void;
 }
 
-/** CommandIO lets a running command stream output and hear Ctrl+C. */
+/** CommandIO lets a running command stream output, hear Ctrl+C and know the terminal's width. */
 export interface CommandIO {
   signal: AbortSignal;
   onOutput(chunk: string): void;
+  columns(): number;
 }
 
 /** CommandOutput is what one command line printed, as the shell client returns it. */
@@ -87,9 +90,35 @@ export function createTerminal(container: HTMLElement, options: TerminalOptions)
   terminal.open(container);
 
   const transcript = options.transcript;
+  /**
+   * alternateMark is where the transcript stood when a full-screen command (`watch`) switched to the
+   * alternate screen: its frames replace each other from there, and leaving drops them, as the screen does.
+   */
+  let alternateMark: number | undefined;
   const log = (text: string) => {
     transcript.append(document.createTextNode(text.replace(ansiSequence, '')));
-    while (transcript.childNodes.length > maxTranscriptEntries) transcript.firstChild?.remove();
+    while (transcript.childNodes.length > maxTranscriptEntries) {
+      transcript.firstChild?.remove();
+      if (alternateMark !== undefined) alternateMark = Math.max(0, alternateMark - 1);
+    }
+  };
+  const truncateTranscript = (length: number) => {
+    while (transcript.childNodes.length > length) transcript.lastChild?.remove();
+  };
+  /** commandOutput shows what a running command streams; full-screen frames are drawn on the alternate screen. */
+  const commandOutput = (chunk: string) => {
+    if (chunk === ENTER_ALTERNATE_SCREEN) {
+      terminal.write(chunk);
+      alternateMark = transcript.childNodes.length;
+    } else if (chunk === LEAVE_ALTERNATE_SCREEN) {
+      terminal.write(chunk);
+      if (alternateMark !== undefined) truncateTranscript(alternateMark);
+      alternateMark = undefined;
+    } else if (alternateMark !== undefined && chunk.startsWith(CLEAR_SCREEN)) {
+      truncateTranscript(alternateMark);
+      terminal.write(CLEAR_SCREEN);
+      editor.print(fitToScreen(chunk.slice(CLEAR_SCREEN.length), terminal.rows, terminal.cols));
+    } else editor.print(chunk);
   };
 
   const clearScreen = () => {
@@ -111,7 +140,10 @@ export function createTerminal(container: HTMLElement, options: TerminalOptions)
     const output = await options
       .execute(line, {
         signal: running.signal,
-        onOutput: (chunk) => editor.print(chunk),
+        onOutput: commandOutput,
+        // One column short: xterm's DOM renderer can clip a glyph drawn in the very last column
+        // (its cells add up to a pixel or two more than the screen), which cut watch's year in half.
+        columns: () => Math.max(1, terminal.cols - 1),
       })
       .finally(() => {
         running = undefined;

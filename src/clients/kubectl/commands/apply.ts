@@ -3,8 +3,8 @@ import { discover, qualifiedKind } from '../discovery.ts';
 import { responseError } from '../errors.ts';
 import { parseFlags, type FlagSpec } from '../flags.ts';
 import type { Manifest } from '../manifests.ts';
-import { parseOutput, printObjects } from '../output.ts';
-import { readSources, typeOf } from '../sources.ts';
+import { parseOutput, printObjects, templateOptions } from '../output.ts';
+import { readManifestSources, typeOf } from '../sources.ts';
 import { threeWayPatch } from '../threeway.ts';
 import { fail, type CommandResult, type KubectlContext } from '../types.ts';
 
@@ -15,6 +15,8 @@ export const APPLY_FLAGS: FlagSpec[] = [
   { name: 'recursive', short: 'R', type: 'bool' },
   { name: 'kustomize', short: 'k', type: 'string' },
   { name: 'output', short: 'o', type: 'string' },
+  { name: 'template', type: 'string' },
+  { name: 'allow-missing-template-keys', type: 'bool', default: true },
   { name: 'dry-run', type: 'string' },
   { name: 'server-side', type: 'bool' },
   { name: 'force-conflicts', type: 'bool' },
@@ -125,20 +127,19 @@ function prepare(
 export async function applyCommand(args: string[], ctx: KubectlContext): Promise<CommandResult> {
   const flags = parseFlags(args, APPLY_FLAGS);
   const filenames = flags.strings('filename');
-  if (flags.string('kustomize'))
-    return fail('error: kustomize directories are not supported in this lab yet; apply the files with -f');
-  if (filenames.length === 0)
+  const kustomize = flags.string('kustomize');
+  if (filenames.length === 0 && !kustomize)
     return fail("error: must specify one of -f and -k\n\nSee 'kubectl apply -h' for help and examples");
-  const output = parseOutput(flags.string('output'));
+  const output = parseOutput(flags.string('output'), templateOptions(flags, ctx));
   if (typeof output === 'string') return fail(output);
   const dryRun = flags.string('dry-run') ?? 'none';
   if (!['none', 'client', 'server'].includes(dryRun))
     return fail(`error: Invalid dry-run value (${dryRun}). Must be "none", "server", or "client".`);
   const fieldValidation = validationDirective(flags.string('validate'));
   if (typeof fieldValidation !== 'string') return fail(fieldValidation.error);
-  const read = readSources(filenames, ctx, flags.bool('recursive'));
-  if (!read.ok) return fail(read.error);
-  if (read.manifests.length === 0) return fail('error: no objects passed to apply');
+  const read = readManifestSources(ctx, { filenames, kustomize, recursive: flags.bool('recursive') });
+  if (!read.ok) return fail(`${read.warnings}${read.error}`);
+  if (read.manifests.length === 0) return fail(`${read.warnings}error: no objects passed to apply`);
   const registry = await discover(ctx.client);
   const namespace = flags.string('namespace') ?? ctx.namespace;
   const { prepared, errors } = prepare(read.manifests, registry, namespace, flags.has('namespace'));
@@ -239,9 +240,12 @@ export async function applyCommand(args: string[], ctx: KubectlContext): Promise
   if (output.kind !== 'table' && printedObjects.length > 0) {
     const printed = printObjects(output, printedObjects, printedObjects.length === 1);
     if (printed.ok) stdout += printed.text;
-    else stderrParts.push(printed.error);
+    else {
+      stdout += printed.stdout ?? '';
+      stderrParts.push(printed.error);
+    }
   }
-  const stderr = stderrParts.length ? `${stderrParts.join('\n')}\n` : '';
+  const stderr = read.warnings + (stderrParts.length ? `${stderrParts.join('\n')}\n` : '');
   return { stdout, stderr, exitCode: stderrParts.length > warned.size ? 1 : 0 };
 }
 
@@ -257,15 +261,16 @@ function safeParse(text: string): unknown {
 export async function createFromFiles(args: string[], ctx: KubectlContext): Promise<CommandResult> {
   const flags = parseFlags(args, APPLY_FLAGS);
   const filenames = flags.strings('filename');
-  if (filenames.length === 0)
+  const kustomize = flags.string('kustomize');
+  if (filenames.length === 0 && !kustomize)
     return fail("error: must specify one of -f and -k\n\nSee 'kubectl create -h' for help and examples");
-  const output = parseOutput(flags.string('output'));
+  const output = parseOutput(flags.string('output'), templateOptions(flags, ctx));
   if (typeof output === 'string') return fail(output);
   const fieldValidation = validationDirective(flags.string('validate'));
   if (typeof fieldValidation !== 'string') return fail(fieldValidation.error);
-  const read = readSources(filenames, ctx, flags.bool('recursive'));
-  if (!read.ok) return fail(read.error);
-  if (read.manifests.length === 0) return fail('error: no objects passed to create');
+  const read = readManifestSources(ctx, { filenames, kustomize, recursive: flags.bool('recursive') });
+  if (!read.ok) return fail(`${read.warnings}${read.error}`);
+  if (read.manifests.length === 0) return fail(`${read.warnings}error: no objects passed to create`);
   const registry = await discover(ctx.client);
   const namespace = flags.string('namespace') ?? ctx.namespace;
   const { prepared, errors } = prepare(read.manifests, registry, namespace, flags.has('namespace'));
@@ -309,11 +314,14 @@ export async function createFromFiles(args: string[], ctx: KubectlContext): Prom
   if (output.kind !== 'table' && printedObjects.length > 0) {
     const printed = printObjects(output, printedObjects, printedObjects.length === 1);
     if (printed.ok) stdout += printed.text;
-    else stderrParts.push(printed.error);
+    else {
+      stdout += printed.stdout ?? '';
+      stderrParts.push(printed.error);
+    }
   }
   return {
     stdout,
-    stderr: stderrParts.length ? `${stderrParts.join('\n')}\n` : '',
+    stderr: read.warnings + (stderrParts.length ? `${stderrParts.join('\n')}\n` : ''),
     exitCode: stderrParts.length > warned.size ? 1 : 0,
   };
 }

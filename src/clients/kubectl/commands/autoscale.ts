@@ -73,7 +73,7 @@ export async function autoscaleCommand(args: string[], ctx: KubectlContext): Pro
     : '';
   const output = parseObjectOutput(flags.string('output'));
   if (typeof output === 'string') return { stdout: '', stderr: warning + output, exitCode: 1 };
-  const dry = parseDryRun(flags);
+  const dry = parseDryRun(flags, ctx.now);
   if (typeof dry === 'string') return fail(dry);
   const filenames = flags.strings('filename');
   if (flags.positional.length === 0 && filenames.length === 0)

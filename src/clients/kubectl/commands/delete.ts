@@ -2,8 +2,9 @@ import { objectPath, type KubeObject, type ResourceType } from '../../../engine/
 import { discover, qualifiedKind } from '../discovery.ts';
 import { responseError } from '../errors.ts';
 import { parseFlags, type FlagSpec } from '../flags.ts';
+import { dryRunSuffix, parseDryRun } from '../mutation.ts';
 import { selectResources } from '../resources.ts';
-import { readSources, typeOf } from '../sources.ts';
+import { readManifestSources, typeOf } from '../sources.ts';
 import { fail, type CommandResult, type KubectlContext } from '../types.ts';
 
 const DELETE_FLAGS: FlagSpec[] = [
@@ -21,7 +22,7 @@ const DELETE_FLAGS: FlagSpec[] = [
   { name: 'ignore-not-found', type: 'bool' },
   { name: 'cascade', type: 'string' },
   { name: 'output', short: 'o', type: 'string' },
-  { name: 'dry-run', type: 'string' },
+  { name: 'dry-run', type: 'string', noOptDefault: 'unchanged' },
   { name: 'interactive', short: 'i', type: 'bool' },
   { name: 'kustomize', short: 'k', type: 'string' },
   { name: 'raw', type: 'string' },
@@ -35,6 +36,8 @@ interface Target {
   type: ResourceType;
   namespace: string;
   name: string;
+  /** source is the file a -f/-k target came from, which kubectl names in its errors. */
+  source?: string;
 }
 
 /**
@@ -43,15 +46,19 @@ interface Target {
  */
 export async function deleteCommand(args: string[], ctx: KubectlContext): Promise<CommandResult> {
   const flags = parseFlags(args, DELETE_FLAGS);
+  const dry = parseDryRun(flags, ctx.now);
+  if (typeof dry === 'string') return fail(dry);
   const namespace = flags.string('namespace') ?? ctx.namespace;
   const registry = await discover(ctx.client);
   const targets: Target[] = [];
   let stderr = '';
   let exitCode = 0;
   const filenames = flags.strings('filename');
-  if (filenames.length > 0) {
-    const read = readSources(filenames, ctx, flags.bool('recursive'));
-    if (!read.ok) return fail(read.error);
+  const kustomize = flags.string('kustomize');
+  if (filenames.length > 0 || kustomize) {
+    const read = readManifestSources(ctx, { filenames, kustomize, recursive: flags.bool('recursive') });
+    if (!read.ok) return fail(`${read.warnings}${read.error}`);
+    stderr += read.warnings;
     for (const manifest of read.manifests) {
       const found = typeOf(registry, manifest);
       if (!found.ok) {
@@ -63,6 +70,7 @@ export async function deleteCommand(args: string[], ctx: KubectlContext): Promis
         type: found.type,
         namespace: manifest.object.metadata?.namespace ?? namespace,
         name: manifest.object.metadata?.name ?? '',
+        source: manifest.source === '-' ? 'STDIN' : manifest.source,
       });
     }
   } else {
@@ -111,7 +119,19 @@ export async function deleteCommand(args: string[], ctx: KubectlContext): Promis
   if (force && grace === 0)
     stderr +=
       'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n';
+  stderr = dry.warning + stderr;
+  const dryRun = dry.dryRun;
+  const suffix = dryRunSuffix(dryRun);
   for (const target of targets) {
+    const kind = qualifiedKind(target.type);
+    if (dryRun === 'client') {
+      // A client dry run asks the server nothing about the named objects.
+      stdout +=
+        flags.string('output') === 'name'
+          ? `${kind}/${target.name}\n`
+          : `${kind} "${target.name}" ${force && grace === 0 ? 'force deleted' : 'deleted'}${target.type.namespaced ? ` from ${target.namespace} namespace` : ''}${suffix}\n`;
+      continue;
+    }
     const response = await ctx.client.request<KubeObject>({
       verb: 'DELETE',
       path: objectPath(target.type, target.namespace, target.name),
@@ -121,20 +141,19 @@ export async function deleteCommand(args: string[], ctx: KubectlContext): Promis
         propagationPolicy: propagation,
         ...(grace >= 0 ? { gracePeriodSeconds: grace } : {}),
       },
-      ...(flags.string('dry-run') === 'server' ? { query: { dryRun: 'All' } } : {}),
+      ...(dryRun === 'server' ? { query: { dryRun: 'All' } } : {}),
     });
     if (response.status === 404 && flags.bool('ignore-not-found')) continue;
-    const error = responseError(response);
+    const error = responseError(response, target.source ? { verb: 'deleting', file: target.source } : undefined);
     if (error) {
       stderr += error;
       exitCode = 1;
       continue;
     }
-    const kind = qualifiedKind(target.type);
     if (flags.string('output') === 'name') stdout += `${kind}/${target.name}\n`;
     else
-      stdout += `${kind} "${target.name}" ${force && grace === 0 ? 'force deleted' : 'deleted'}${target.type.namespaced ? ` from ${target.namespace} namespace` : ''}\n`;
-    deleted.push(target);
+      stdout += `${kind} "${target.name}" ${force && grace === 0 ? 'force deleted' : 'deleted'}${target.type.namespaced ? ` from ${target.namespace} namespace` : ''}${suffix}\n`;
+    if (dryRun === 'none') deleted.push(target);
   }
   if (flags.bool('wait') && ctx.advance && deleted.length > 0) {
     for (let waited = 0; waited < WAIT_LIMIT_MS; waited += WAIT_STEP_MS) {

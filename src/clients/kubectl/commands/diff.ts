@@ -3,7 +3,7 @@ import { discover } from '../discovery.ts';
 import { responseError } from '../errors.ts';
 import { FlagError, parseFlags } from '../flags.ts';
 import { toKubectlYaml } from '../printers/yaml.ts';
-import { readSources, typeOf } from '../sources.ts';
+import { readManifestSources, typeOf } from '../sources.ts';
 import { threeWayPatch } from '../threeway.ts';
 import { fail, type CommandResult, type KubectlContext } from '../types.ts';
 import { unidiffFiles } from './diff-files.ts';
@@ -56,9 +56,10 @@ async function runDiff(args: string[], ctx: KubectlContext): Promise<CommandResu
     { name: 'show-managed-fields', type: 'bool' },
   ]);
   const filenames = flags.strings('filename');
-  if (filenames.length === 0) return fail('error: must specify one of -f and -k', 2);
-  const read = readSources(filenames, ctx, flags.bool('recursive'));
-  if (!read.ok) return fail(read.error, 2);
+  const kustomize = flags.string('kustomize');
+  if (filenames.length === 0 && !kustomize) return fail('error: must specify one of -f and -k', 2);
+  const read = readManifestSources(ctx, { filenames, kustomize, recursive: flags.bool('recursive') });
+  if (!read.ok) return fail(`${read.warnings}${read.error}`, 2);
   const registry = await discover(ctx.client);
   const namespace = flags.string('namespace') ?? ctx.namespace;
   const stamp = ctx.now();
@@ -137,6 +138,6 @@ async function runDiff(args: string[], ctx: KubectlContext): Promise<CommandResu
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .map((f) => f.text)
     .join('');
-  if (stderr) return { stdout, stderr, exitCode: stdout ? 1 : 2 };
-  return { stdout, stderr: '', exitCode: stdout ? 1 : 0 };
+  if (stderr) return { stdout, stderr: read.warnings + stderr, exitCode: stdout ? 1 : 2 };
+  return { stdout, stderr: read.warnings, exitCode: stdout ? 1 : 0 };
 }

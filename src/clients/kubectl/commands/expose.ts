@@ -173,7 +173,7 @@ export async function exposeCommand(args: string[], ctx: KubectlContext): Promis
   const flags = parseFlags(args, FLAGS);
   const output = parseObjectOutput(flags.string('output'));
   if (typeof output === 'string') return fail(output);
-  const dry = parseDryRun(flags);
+  const dry = parseDryRun(flags, ctx.now);
   if (typeof dry === 'string') return fail(dry);
   const filenames = flags.strings('filename');
   if (flags.positional.length === 0 && filenames.length === 0) return fail(RESOURCES_REQUIRED);

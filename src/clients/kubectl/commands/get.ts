@@ -2,7 +2,7 @@ import { objectPath, type KubeObject, type ResourceType, type Table } from '../.
 import { discover, qualifiedKind } from '../discovery.ts';
 import { responseError } from '../errors.ts';
 import { parseFlags, type FlagSpec } from '../flags.ts';
-import { parseOutput, printObjects } from '../output.ts';
+import { parseOutput, printObjects, templateOptions } from '../output.ts';
 import { printTable } from '../printers/table.ts';
 import { selectResources } from '../resources.ts';
 import { fieldValue, isLess, relaxedPath } from '../sortby.ts';
@@ -53,7 +53,7 @@ function stripManagedFields(object: KubeObject): KubeObject {
 
 export async function getCommand(args: string[], ctx: KubectlContext): Promise<CommandResult> {
   const flags = parseFlags(args, GET_FLAGS);
-  const output = parseOutput(flags.string('output'));
+  const output = parseOutput(flags.string('output'), templateOptions(flags, ctx));
   if (typeof output === 'string') return fail(output);
   if (flags.positional.length === 0) return fail(GET_USAGE);
   const registry = await discover(ctx.client);
@@ -191,7 +191,8 @@ export async function getCommand(args: string[], ctx: KubectlContext): Promise<C
   const single =
     selection.byName && selection.selections.length === 1 && (selection.selections[0]?.names.length ?? 0) === 1;
   const printed = printObjects(output, collected, single, flags.bool('no-headers'));
-  if (!printed.ok) return { stdout, stderr: `${stderr}${printed.error}\n`, exitCode: 1 };
+  if (!printed.ok)
+    return { stdout: stdout + (printed.stdout ?? ''), stderr: `${stderr}${printed.error}\n`, exitCode: 1 };
   return { stdout: stdout + printed.text, stderr, exitCode };
 }
 

@@ -120,7 +120,7 @@ async function changeMetadata(mode: Mode, args: string[], ctx: KubectlContext): 
   const output = parseObjectOutput(flags.string('output'));
   const list = flags.bool('list');
   if (list && flags.string('output')) return fail('error: --list and --output may not be specified together');
-  const dry = parseDryRun(flags);
+  const dry = parseDryRun(flags, ctx.now);
   if (typeof dry === 'string') return fail(dry);
   if (flags.bool('all') && flags.string('selector'))
     return fail('error: cannot set --all and --selector at the same time');

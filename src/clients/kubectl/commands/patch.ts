@@ -50,7 +50,7 @@ export async function patchCommand(args: string[], ctx: KubectlContext): Promise
   const flags = parseFlags(args, FLAGS);
   const output = parseObjectOutput(flags.string('output'));
   if (typeof output === 'string') return fail(output);
-  const dry = parseDryRun(flags);
+  const dry = parseDryRun(flags, ctx.now);
   if (typeof dry === 'string') return fail(dry);
   const patchText = flags.string('patch') ?? '';
   const patchFile = flags.string('patch-file') ?? '';

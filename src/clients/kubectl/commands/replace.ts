@@ -3,7 +3,7 @@ import { discover, qualifiedKind } from '../discovery.ts';
 import { aggregateErrors, responseError } from '../errors.ts';
 import { parseFlags, type FlagSpec } from '../flags.ts';
 import { DRY_RUN_FLAG, parseDryRun, parseObjectOutput, printChanged, PRINT_FLAGS } from '../mutation.ts';
-import { readSources, typeOf } from '../sources.ts';
+import { readManifestSources, typeOf } from '../sources.ts';
 import { fail, type CommandResult, type KubectlContext } from '../types.ts';
 
 /**
@@ -36,14 +36,15 @@ export async function replaceCommand(args: string[], ctx: KubectlContext): Promi
   const flags = parseFlags(args, FLAGS);
   const output = parseObjectOutput(flags.string('output'));
   if (typeof output === 'string') return fail(output);
-  const dry = parseDryRun(flags);
+  const dry = parseDryRun(flags, ctx.now);
   if (typeof dry === 'string') return fail(dry);
   const filenames = flags.strings('filename');
-  if (filenames.length === 0) return fail('error: must specify one of -f and -k');
+  const kustomize = flags.string('kustomize');
+  if (filenames.length === 0 && !kustomize) return fail('error: must specify one of -f and -k');
   const force = flags.bool('force');
   if (force && dry.dryRun !== 'none') return fail('error: --dry-run can not be used when --force is set');
-  const read = readSources(filenames, ctx, flags.bool('recursive'));
-  if (!read.ok) return fail(read.error);
+  const read = readManifestSources(ctx, { filenames, kustomize, recursive: flags.bool('recursive') });
+  if (!read.ok) return fail(`${read.warnings}${read.error}`);
   const registry = await discover(ctx.client);
   const namespace = flags.string('namespace') ?? ctx.namespace;
   let stdout = '';
@@ -127,5 +128,5 @@ export async function replaceCommand(args: string[], ctx: KubectlContext): Promi
     if (printed.ok) stdout += printed.text;
     else errors.push(printed.error);
   }
-  return { stdout, stderr: dry.warning + aggregateErrors(errors), exitCode: errors.length ? 1 : 0 };
+  return { stdout, stderr: read.warnings + dry.warning + aggregateErrors(errors), exitCode: errors.length ? 1 : 0 };
 }

@@ -1,7 +1,7 @@
 import { objectPath, type KubeObject, type ResourceType } from '../../../engine/index.ts';
 import { responseError } from '../errors.ts';
 import { parseFlags, type FlagSpec } from '../flags.ts';
-import { parseOutput, printObjects } from '../output.ts';
+import { parseOutput, printObjects, templateOptions } from '../output.ts';
 import { fail, type CommandResult, type KubectlContext } from '../types.ts';
 import { logsCommand } from './logs.ts';
 
@@ -15,6 +15,8 @@ const RUN_FLAGS: FlagSpec[] = [
   { name: 'command', type: 'bool' },
   { name: 'dry-run', type: 'string' },
   { name: 'output', short: 'o', type: 'string' },
+  { name: 'template', type: 'string' },
+  { name: 'allow-missing-template-keys', type: 'bool', default: true },
   { name: 'stdin', short: 'i', type: 'bool' },
   { name: 'tty', short: 't', type: 'bool' },
   { name: 'rm', type: 'bool' },
@@ -109,7 +111,7 @@ export async function runCommand(args: string[], ctx: KubectlContext): Promise<C
   if (!['Always', 'OnFailure', 'Never'].includes(restart)) return fail(`error: invalid restart policy: ${restart}`);
   if (flags.bool('rm') && !flags.bool('stdin') && !flags.bool('attach'))
     return fail('error: --rm should only be used for attached containers');
-  const output = parseOutput(flags.string('output'));
+  const output = parseOutput(flags.string('output'), templateOptions(flags, ctx));
   if (typeof output === 'string') return fail(output);
   const namespace = flags.string('namespace') ?? ctx.namespace;
   const dryRun = flags.string('dry-run') ?? 'none';
@@ -117,7 +119,7 @@ export async function runCommand(args: string[], ctx: KubectlContext): Promise<C
   if (dryRun === 'client') {
     if (output.kind === 'table') return { stdout: `pod/${name} created (dry run)\n`, stderr: '', exitCode: 0 };
     const printed = printObjects(output, [{ type: POD_TYPE, object: pod }], true);
-    return printed.ok ? { stdout: printed.text, stderr: '', exitCode: 0 } : fail(printed.error);
+    return printed.ok ? { stdout: printed.text, stderr: '', exitCode: 0 } : fail(printed.error, 1, printed.stdout);
   }
   const created = await ctx.client.request<KubeObject>({
     verb: 'POST',
@@ -129,7 +131,7 @@ export async function runCommand(args: string[], ctx: KubectlContext): Promise<C
   if (error) return { stdout: '', stderr: error, exitCode: 1 };
   if (output.kind !== 'table') {
     const printed = printObjects(output, [{ type: POD_TYPE, object: created.body }], true);
-    return printed.ok ? { stdout: printed.text, stderr: '', exitCode: 0 } : fail(printed.error);
+    return printed.ok ? { stdout: printed.text, stderr: '', exitCode: 0 } : fail(printed.error, 1, printed.stdout);
   }
   if (!(flags.bool('stdin') || flags.bool('attach')) || !ctx.advance)
     return { stdout: `pod/${name} created\n`, stderr: '', exitCode: 0 };

@@ -4,7 +4,7 @@ import { responseError } from '../errors.ts';
 import { parseFlags, type FlagSpec, type ParsedFlags } from '../flags.ts';
 import { tabulate } from '../printers/tabwriter.ts';
 import { selectResources } from '../resources.ts';
-import { readSources, typeOf } from '../sources.ts';
+import { readManifestSources, typeOf } from '../sources.ts';
 import { fail, type CommandResult, type KubectlContext } from '../types.ts';
 import './kinds.ts';
 import { DescribeWriter } from './common.ts';
@@ -17,6 +17,7 @@ const DESCRIBE_FLAGS: FlagSpec[] = [
   { name: 'show-events', type: 'bool', default: true },
   { name: 'filename', short: 'f', type: 'strings' },
   { name: 'recursive', short: 'R', type: 'bool' },
+  { name: 'kustomize', short: 'k', type: 'string' },
   { name: 'chunk-size', type: 'int' },
 ];
 
@@ -37,7 +38,8 @@ export async function describeObject(object: KubeObject, ctx: KubectlContext, sh
  */
 export async function describeCommand(args: string[], ctx: KubectlContext): Promise<CommandResult> {
   const flags = parseFlags(args, DESCRIBE_FLAGS);
-  if (flags.strings('filename').length > 0) return describeFiles(flags.strings('filename'), flags, ctx);
+  if (flags.strings('filename').length > 0 || flags.string('kustomize'))
+    return describeFiles(flags.strings('filename'), flags, ctx);
   if (flags.positional.length === 0) {
     return fail(
       `You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nSee 'kubectl describe -h' for help and examples`,
@@ -111,8 +113,12 @@ export async function describeCommand(args: string[], ctx: KubectlContext): Prom
  * cluster (not from the file) and described; missing ones are reported after the others.
  */
 async function describeFiles(filenames: string[], flags: ParsedFlags, ctx: KubectlContext): Promise<CommandResult> {
-  const read = readSources(filenames, ctx, flags.bool('recursive'));
-  if (!read.ok) return fail(read.error);
+  const read = readManifestSources(ctx, {
+    filenames,
+    kustomize: flags.string('kustomize'),
+    recursive: flags.bool('recursive'),
+  });
+  if (!read.ok) return fail(`${read.warnings}${read.error}`);
   const registry = await discover(ctx.client);
   const namespace = flags.string('namespace') ?? ctx.namespace;
   const blocks: string[] = [];
@@ -131,7 +137,7 @@ async function describeFiles(filenames: string[], flags: ParsedFlags, ctx: Kubec
     if (response.status >= 300) stderr += (await notFoundError(ctx, found.type, ns, response)).text;
     else blocks.push(await describeObject(response.body, ctx, flags.bool('show-events')));
   }
-  return { stdout: blocks.join('\n\n'), stderr, exitCode: stderr ? 1 : 0 };
+  return { stdout: blocks.join('\n\n'), stderr: read.warnings + stderr, exitCode: stderr ? 1 : 0 };
 }
 
 /**

@@ -33,6 +33,7 @@ import { EXPLAIN_HELP } from './explain.ts';
 import { WAIT_HELP } from './wait.ts';
 import { DIFF_HELP } from './diff.ts';
 import { EVENTS_HELP } from './events.ts';
+import { KUSTOMIZE_HELP } from './kustomize.ts';
 
 /** HELP_TEXTS holds kubectl's own --help output per command path ('rollout status'); '' is `kubectl --help`. */
 export const HELP_TEXTS: Record<string, string> = {
@@ -71,4 +72,5 @@ export const HELP_TEXTS: Record<string, string> = {
   ...WAIT_HELP,
   ...DIFF_HELP,
   ...EVENTS_HELP,
+  ...KUSTOMIZE_HELP,
 };

@@ -81,4 +81,3 @@ const DEFAULTERS: Record<string, Defaulter> = {
 export function applyDefaults(object: KubeObject): void {
   DEFAULTERS[object.kind]?.(object);
 }
-

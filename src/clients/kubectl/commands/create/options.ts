@@ -5,10 +5,12 @@
  * kubectl's (k8s.io/kubectl/pkg/cmd/create, cmd/util, cli-runtime/pkg/genericclioptions).
  */
 import { isStatus, objectPath, type ClusterClient } from '../../../../engine/index.ts';
+import { klogWarning } from '../../klog.ts';
 import { statusMessage } from '../../errors.ts';
 import { FlagError, parseFlags, type FlagSpec, type ParsedFlags } from '../../flags.ts';
 import { toKubectlJson } from '../../printers/json.ts';
 import { executeJsonPath, parseJsonPath, type ParsedJsonPath } from '../../printers/jsonpath.ts';
+import { goTemplateFromFlags, printGoTemplate, type GoTemplatePrinter } from '../../printers/gotemplate.ts';
 import { toKubectlKyaml, toKubectlYaml, YamlPrintError } from '../../printers/yaml.ts';
 import { fail, ok, type CommandResult, type KubectlContext } from '../../types.ts';
 import { CREATE_HELP } from './help.ts';
@@ -55,7 +57,7 @@ type Printer =
   | { kind: 'json' }
   | { kind: 'kyaml' }
   | { kind: 'jsonpath'; template: ParsedJsonPath; asJson: boolean; allowMissingKeys: boolean }
-  | { kind: 'unsupported'; format: string };
+  | GoTemplatePrinter;
 
 /** CreateOptions is what Complete() leaves for Validate() and Run(). */
 export interface CreateOptions {
@@ -126,7 +128,7 @@ export function completeCreate(args: string[], ctx: KubectlContext, spec: Comple
     const value = flags.string('dry-run') ?? 'none';
     if (value === 'unchanged') {
       warnings.push(
-        klogWarning(ctx, 'helpers.go:719', '--dry-run is deprecated and can be replaced with --dry-run=client.'),
+        klogWarning(ctx.now(), 'helpers.go:719', '--dry-run is deprecated and can be replaced with --dry-run=client.'),
       );
       dryRun = 'client';
     } else if (value === 'client' || value === 'server' || value === 'none') dryRun = value;
@@ -214,15 +216,6 @@ function extractArrayFlags(
   return { ok: true, rest, arrays };
 }
 
-/** klogWarning formats a warning the way klog does (`W1123 15:06:01.337917   21018 file.go:1] msg`). */
-function klogWarning(ctx: KubectlContext, location: string, message: string): string {
-  const d = new Date(ctx.now());
-  const two = (n: number) => String(n).padStart(2, '0');
-  const micros = String(d.getUTCMilliseconds() * 1000).padStart(6, '0');
-  const stamp = `${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}.${micros}`;
-  return `W${stamp}   12345 ${location}] ${message}\n`;
-}
-
 /** toPrinter is PrintFlags.ToPrinter for the formats kubectl create accepts. */
 function toPrinter(
   flags: ParsedFlags,
@@ -278,9 +271,8 @@ function toPrinter(
       },
     };
   }
-  const templateFormats = ['go-template', 'go-template-file', 'template', 'templatefile'];
-  const head = format.split('=')[0] ?? '';
-  if (templateFormats.includes(head)) return { ok: true, printer: { kind: 'unsupported', format: head } };
+  const goTemplate = goTemplateFromFlags(format, templateArg, flags.bool('allow-missing-template-keys'), ctx.readFile);
+  if (goTemplate) return goTemplate;
   return {
     ok: false,
     error: `error: unable to match a printer suitable for the output format "${format}", allowed formats are: ${ALLOWED_FORMATS}\n`,
@@ -333,10 +325,11 @@ export function printObject(
       });
       return result.ok ? done(result.text) : fail(`${warnings}${result.error}`);
     }
-    case 'unsupported':
-      return fail(
-        `${warnings}error: kubelab does not support -o ${printer.format} yet; use -o yaml, -o json, -o name or -o jsonpath\n`,
-      );
+    case 'go-template': {
+      const shown = options.flags.bool('show-managed-fields') ? object : withoutManagedFields(object);
+      const result = printGoTemplate(printer, shown, { typed: true });
+      return result.ok ? done(result.text) : fail(`${warnings}${result.error}`, 1, result.stdout);
+    }
   }
 }
 

@@ -78,7 +78,7 @@ function cordonCommand(
 ): (args: string[], ctx: KubectlContext) => Promise<CommandResult> {
   return async (args, ctx) => {
     const flags = parseFlags(args, CORDON_FLAGS);
-    const dry = parseDryRun(flags);
+    const dry = parseDryRun(flags, ctx.now);
     if (typeof dry === 'string') return fail(dry);
     const targets = await nodeTargets(ctx, flags, command);
     if (!('nodes' in targets)) return targets;

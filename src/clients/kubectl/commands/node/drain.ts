@@ -233,7 +233,7 @@ function joined(errors: string[]): string {
 
 export async function drainCommand(args: string[], ctx: KubectlContext): Promise<CommandResult> {
   const flags = parseFlags(args, FLAGS);
-  const dry = parseDryRun(flags);
+  const dry = parseDryRun(flags, ctx.now);
   if (typeof dry === 'string') return fail(dry);
   const timeoutText = flags.string('timeout') ?? '0s';
   const timeout = parseDuration(timeoutText);

@@ -121,7 +121,7 @@ function reorganize(
 
 export async function taintCommand(args: string[], ctx: KubectlContext): Promise<CommandResult> {
   const flags = parseFlags(args, FLAGS);
-  const dry = parseDryRun(flags);
+  const dry = parseDryRun(flags, ctx.now);
   if (typeof dry === 'string') return fail(dry);
   const output = parseObjectOutput(flags.string('output'));
   if (typeof output === 'string') return fail(output);

@@ -136,7 +136,7 @@ function actionCommand(action: Action): (args: string[], ctx: KubectlContext) =>
       return fail('error: required resource not specified');
     const output = parseObjectOutput(flags.string('output'));
     if (typeof output === 'string') return fail(output);
-    const dry = parseDryRun(flags);
+    const dry = parseDryRun(flags, ctx.now);
     if (typeof dry === 'string') return fail(dry);
     const registry = await discover(ctx.client);
     const built = await buildInfos(ctx, registry, {

@@ -61,7 +61,7 @@ export async function runSet(ctx: KubectlContext, run: SetRun): Promise<CommandR
   const { flags } = run;
   const output = parseObjectOutput(flags.string('output'));
   if (typeof output === 'string') return fail(output);
-  const dry = parseDryRun(flags);
+  const dry = parseDryRun(flags, ctx.now);
   if (typeof dry === 'string') return fail(dry);
   const registry = await discover(ctx.client);
   const built = await buildInfos(ctx, registry, {
