@@ -65,8 +65,11 @@ export function unquote(s: string): string {
   return out;
 }
 
-/** underscoreOK reports whether underscores in a base-prefixed literal separate digits properly. */
-function underscoreOK(s: string): boolean {
+/**
+ * underscoreOK is strconv's rule that underscores only separate digits (after an optional sign and
+ * base prefix); shared with the kubectl YAML printer, which follows the same Go parser.
+ */
+export function underscoreOK(s: string): boolean {
   let saw = '^';
   let i = 0;
   if (s[0] === '+' || s[0] === '-') s = s.slice(1);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { oracleAvailable } from '../oracle.ts';
-import { both, makeTwins, stored, type Twins } from './kubectl-twins.ts';
+import { both, expectSameObjects, makeTwins, type Twins } from './kubectl-twins.ts';
 
 /**
  * kubectl apply over a series of edits to the same objects, compared with the real kubectl 1.35 on
@@ -175,12 +175,11 @@ describe.skipIf(!oracleAvailable())('kubectl apply over a series of edits matche
   it.each(CASES)('kubectl %s', async (line) => {
     const { ours, real } = await both(twins, line);
     expect(ours).toEqual(real);
-    for (const [resource, name] of [
+    expectSameObjects(twins, [
       ['deployments.apps', 'web'],
       ['pods', 'vol'],
       ['services', 'web'],
       ['configmaps', 'settings'],
-    ] as const)
-      expect(stored(twins.ours, resource, 'default', name)).toEqual(stored(twins.theirs, resource, 'default', name));
+    ] as const);
   });
 });

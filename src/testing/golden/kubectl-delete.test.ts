@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KLOG_HEADER } from '../../clients/kubectl/klog.ts';
 import { oracleAvailable } from '../oracle.ts';
-import { both, makeTwins, stored, type Twins } from './kubectl-twins.ts';
+import { both, expectSameObjects, makeTwins, type Twins } from './kubectl-twins.ts';
 
 /**
  * kubectl delete compared with the real kubectl 1.35 on twin clusters: dry runs (which must leave
@@ -60,13 +60,12 @@ describe.skipIf(!oracleAvailable())('kubectl delete matches kubectl 1.35', () =>
     // klog's header carries the wall time and a process id; the rest of the line must match.
     const plain = (outcome: typeof ours) => ({ ...outcome, stderr: outcome.stderr.replace(KLOG_HEADER, '$1 ') });
     expect(plain(ours)).toEqual(plain(real));
-    for (const [resource, name] of [
+    expectSameObjects(twins, [
       ['pods', 'web'],
       ['deployments.apps', 'api'],
       ['configmaps', 'one'],
       ['configmaps', 'two'],
       ['configmaps', 'from-file'],
-    ] as const)
-      expect(stored(twins.ours, resource, 'default', name)).toEqual(stored(twins.theirs, resource, 'default', name));
+    ] as const);
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { oracleAvailable } from '../oracle.ts';
-import { both, makeTwins, stored, type Twins } from './kubectl-twins.ts';
+import { both, expectSameObjects, makeTwins, type Twins } from './kubectl-twins.ts';
 
 /**
  * kubectl scale, patch, replace, expose, autoscale and set, compared with the real kubectl 1.35
@@ -129,14 +129,13 @@ describe.skipIf(!oracleAvailable())(
     it.each(CASES)('kubectl %s', async (line) => {
       const { ours, real } = await both(twins, line);
       expect(ours).toEqual(real);
-      for (const [resource, name] of [
+      expectSameObjects(twins, [
         ['deployments.apps', 'api'],
         ['pods', 'web'],
         ['configmaps', 'settings'],
         ['services', 'api'],
         ['horizontalpodautoscalers.autoscaling', 'api'],
-      ] as const)
-        expect(stored(twins.ours, resource, 'default', name)).toEqual(stored(twins.theirs, resource, 'default', name));
+      ] as const);
     });
   },
 );

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import shellQuote from 'shell-quote';
 import { startApiServer, type ApiHttpServer } from '../../cli/serve.ts';
 import { runKubectl, type CommandResult, type KubectlContext } from '../../clients/kubectl/index.ts';
@@ -123,4 +124,14 @@ export function stored(cluster: Cluster, resource: string, namespace: string, na
   if (!type) throw new Error(`unknown resource ${resource}`);
   const object = cluster.server.store.get(resource, type.namespaced ? namespace : '', name);
   return object ? structuredClone(object) : undefined;
+}
+
+/** expectSameObjects checks that both twins hold each named object alike after a command. */
+export function expectSameObjects(
+  t: Twins,
+  objects: readonly (readonly [string, string])[],
+  namespace = 'default',
+): void {
+  for (const [resource, name] of objects)
+    expect(stored(t.ours, resource, namespace, name)).toEqual(stored(t.theirs, resource, namespace, name));
 }

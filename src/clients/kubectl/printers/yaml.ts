@@ -6,6 +6,7 @@
  * The emitter below is a port of go-yaml v2's emitterc.go restricted to what its encoder emits.
  */
 import { codePoints, compareGoStrings, formatFloatG, goMap, isGoMapObject, jsonNumber } from './json.ts';
+import { underscoreOK } from '../../../helm/gotemplate/strconv.ts';
 
 /**
  * YamlPrintError is the error kubectl reports when go-yaml cannot read the JSON back, e.g.
@@ -285,34 +286,6 @@ function bigOf(unsigned: string): bigint {
 
 const YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 
-/** underscoreOK is strconv's rule that underscores only separate digits. */
-function underscoreOK(s: string): boolean {
-  let saw = '^';
-  let i = 0;
-  if (s[0] === '-' || s[0] === '+') s = s.slice(1);
-  let hex = false;
-  const p = s[1]?.toLowerCase();
-  if (s.length >= 2 && s[0] === '0' && (p === 'b' || p === 'o' || p === 'x')) {
-    i = 2;
-    saw = '0';
-    hex = p === 'x';
-  }
-  for (; i < s.length; i++) {
-    const c = s[i] as string;
-    if ((c >= '0' && c <= '9') || (hex && /[a-fA-F]/.test(c))) {
-      saw = '0';
-      continue;
-    }
-    if (c === '_') {
-      if (saw !== '0') return false;
-      saw = '_';
-      continue;
-    }
-    if (saw === '_') return false;
-    saw = '!';
-  }
-  return saw !== '_';
-}
 
 /** parseFloatOK is whether strconv.ParseFloat(s, 64) succeeds for a decimal literal starting with '.'. */
 function parseDotFloatOK(s: string): boolean {
