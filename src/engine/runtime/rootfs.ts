@@ -316,11 +316,29 @@ function imageContent(image: ImageInfo, fs: ContainerFileSystem): void {
   }
 }
 
+/** TEMPLATES keeps each image's built tree (without /etc/hostname): a pod of many replicas copies it. */
+const TEMPLATES = new Map<string, FsTree>();
+const TEMPLATE_LIMIT = 64;
+
 /**
  * createImageRootFs builds a container's writable layer from its image: the base OS's directories,
- * tools and identity files, the image's own executables and content, and /etc/hostname.
+ * tools and identity files, the image's own executables and content, and /etc/hostname. Each
+ * image's tree is built once and copied, as a runtime unpacks an image once for many containers.
  */
 export function createImageRootFs(image: ImageInfo, hostname: string): FsTree {
+  const key = `${image.imageID}\0${image.name}`;
+  let template = TEMPLATES.get(key);
+  if (!template) {
+    template = buildImageRootFs(image);
+    if (TEMPLATES.size >= TEMPLATE_LIMIT) TEMPLATES.delete(TEMPLATES.keys().next().value as string);
+    TEMPLATES.set(key, template);
+  }
+  const tree = structuredClone(template);
+  new ContainerFileSystem(tree).writeFile('/etc/hostname', hostname + '\n');
+  return tree;
+}
+
+function buildImageRootFs(image: ImageInfo): FsTree {
   const tree = newDirectory();
   const fs = new ContainerFileSystem(tree);
   const dirs =
@@ -349,7 +367,6 @@ export function createImageRootFs(image: ImageInfo, hostname: string): FsTree {
   for (const d of dirs) fs.mkdir(d, { parents: true, mode: d === '/root' ? 0o700 : 0o755 });
   fs.mkdir('/tmp', { mode: 0o1777 });
   for (const dev of ['null', 'zero', 'random', 'urandom', 'tty']) fs.writeFile(`/dev/${dev}`, '', { mode: 0o666 });
-  fs.writeFile('/etc/hostname', hostname + '\n');
   fs.writeFile('/etc/hosts', DEFAULT_HOSTS);
   fs.writeFile('/etc/resolv.conf', resolvConf({ namespace: 'default' }));
   fs.writeFile(
