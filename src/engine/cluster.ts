@@ -4,6 +4,7 @@ import { serviceAccountAdmission } from './admission/serviceaccount.ts';
 import { serviceAllocation } from './admission/services.ts';
 import { ResourceRegistry } from './api/registry.ts';
 import { registerEviction } from './api/eviction.ts';
+import { registerTokenRequest } from './api/tokenrequest.ts';
 import { registerMetricsApi } from './api/metrics.ts';
 import { installRbac } from './api/rbac/index.ts';
 import { ApiServer, type AuditRecord } from './api/server.ts';
@@ -103,6 +104,7 @@ export class Cluster implements ClusterClient {
     this.scheduler = new SchedulingQueue(this.server, this.events, random, scheduling, () => clock.now);
     registerMetricsApi(this.server, kubeletState, () => clock.now);
     registerEviction(this.server);
+    registerTokenRequest(this.server, clock, random);
     const kubeletContext: KubeletContext = {
       server: this.server,
       clock,

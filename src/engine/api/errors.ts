@@ -124,7 +124,10 @@ export function invalid(kindName: string, group: string, name: string, errors: F
   const rendered = errors.map((e) => `${e.field}: ${e.message}`);
   const aggregate = rendered.length === 1 ? rendered[0] : `[${rendered.join(', ')}]`;
   const causes: StatusCause[] = errors.map((e) => ({ reason: e.type, message: e.message, field: e.field }));
-  return failure(422, 'Invalid', `${kindName} "${name}" is invalid: ${aggregate}`, {
+  // The message names the kind qualified by its group (`Deployment.apps "web" is invalid`), as
+  // apimachinery's NewInvalid does; kubectl rebuilds its own "The Deployment …" line from details.
+  const qualified = group ? `${kindName}.${group}` : kindName;
+  return failure(422, 'Invalid', `${qualified} "${name}" is invalid: ${aggregate}`, {
     name,
     ...(group ? { group } : {}),
     kind: kindName,

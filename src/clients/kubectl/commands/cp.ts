@@ -1,3 +1,4 @@
+import { defaultContainer, type PodContainers } from '../containers.ts';
 import type { ExecResponse, KubeObject } from '../../../engine/index.ts';
 import { responseError } from '../errors.ts';
 import { parseFlags } from '../flags.ts';
@@ -47,13 +48,7 @@ async function pickContainer(
   const error = responseError(response);
   if (error) return { stdout: '', stderr: error, exitCode: 1 };
   if (requested) return { container: requested, notice: '' };
-  const containers = ((response.body.spec as { containers?: { name: string }[] } | undefined)?.containers ?? []).map(
-    (c) => c.name,
-  );
-  const annotated = response.body.metadata.annotations?.['kubectl.kubernetes.io/default-container'];
-  const container = annotated ?? containers[0] ?? '';
-  const notice =
-    containers.length > 1 && !annotated ? `Defaulted container "${container}" out of: ${containers.join(', ')}\n` : '';
+  const { container, notice } = defaultContainer(response.body as PodContainers);
   return { container, notice };
 }
 

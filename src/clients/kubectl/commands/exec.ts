@@ -1,3 +1,5 @@
+import { defaultContainer } from '../containers.ts';
+import { attachablePod } from '../attachable.ts';
 import type { ExecResponse } from '../../../engine/index.ts';
 import { responseError } from '../errors.ts';
 import { parseFlags, type FlagSpec } from '../flags.ts';
@@ -33,7 +35,12 @@ export async function execCommand(args: string[], ctx: KubectlContext): Promise<
     return fail(
       "error: you must specify at least one command for the container\nSee 'kubectl exec -h' for help and examples",
     );
-  const podName = target.includes('/') ? (target.split('/')[1] ?? '') : target;
+  let podName = target;
+  if (target.includes('/')) {
+    const found = await attachablePod(ctx, namespace, target);
+    if (!found.ok) return { stdout: '', stderr: found.error, exitCode: 1 };
+    podName = found.pod.metadata?.name ?? '';
+  }
   const pod = await ctx.client.request<PodLike>({
     verb: 'GET',
     path: `/api/v1/namespaces/${namespace}/pods/${podName}`,
@@ -46,11 +53,9 @@ export async function execCommand(args: string[], ctx: KubectlContext): Promise<
   let stderr = '';
   let container = flags.string('container');
   if (!container) {
-    const containers = (pod.body.spec?.containers ?? []).map((c) => c.name);
-    const annotated = pod.body.metadata.annotations?.['kubectl.kubernetes.io/default-container'];
-    container = annotated ?? containers[0] ?? '';
-    if (containers.length > 1 && !annotated)
-      stderr += `Defaulted container "${container}" out of: ${containers.join(', ')}\n`;
+    const chosen = defaultContainer(pod.body, flags.bool('quiet'));
+    container = chosen.container;
+    stderr += chosen.notice;
   }
   const response = await ctx.client.request<ExecResponse>({
     verb: 'POST',

@@ -1,4 +1,6 @@
-import { objectPath, parseDuration, type KubeObject } from '../../../engine/index.ts';
+import { defaultContainer, hasContainer } from '../containers.ts';
+import { attachablePod } from '../attachable.ts';
+import { objectPath, parseDuration } from '../../../engine/index.ts';
 import { responseError } from '../errors.ts';
 import { parseFlags, type FlagSpec } from '../flags.ts';
 import { pause, Stream } from '../stream.ts';
@@ -22,7 +24,11 @@ const LOGS_FLAGS: FlagSpec[] = [
 
 interface PodLike {
   metadata: { name?: string; annotations?: Record<string, string> };
-  spec?: { containers?: { name: string }[] };
+  spec?: {
+    containers?: { name: string }[];
+    initContainers?: { name: string }[];
+    ephemeralContainers?: { name: string }[];
+  };
 }
 
 /** logsCommand is `kubectl logs POD|TYPE/NAME [-c C] [--previous] [--tail N] [-l sel]`. */
@@ -31,6 +37,7 @@ export async function logsCommand(args: string[], ctx: KubectlContext): Promise<
   const namespace = flags.string('namespace') ?? ctx.namespace;
   const selector = flags.string('selector');
   let pods: PodLike[] = [];
+  let notice = '';
   if (selector) {
     const list = await ctx.client.request<{ items?: PodLike[] }>({
       verb: 'GET',
@@ -48,39 +55,46 @@ export async function logsCommand(args: string[], ctx: KubectlContext): Promise<
       );
     let podName = target;
     if (target.includes('/')) {
-      const [type = '', name = ''] = target.split('/');
-      if (['pod', 'pods', 'po'].includes(type)) podName = name;
-      else {
-        const pod = await podForWorkload(ctx, namespace, type, name);
-        if (typeof pod === 'string') return fail(pod);
-        podName = pod;
-      }
+      const found = await attachablePod(ctx, namespace, target);
+      if (!found.ok) return { stdout: '', stderr: builderError(found.error, namespace), exitCode: 1 };
+      podName = found.pod.metadata?.name ?? '';
+      // kubectl logs says which pod it picked when the selector matched several.
+      if (found.matching > 1) notice = `Found ${found.matching} pods, using pod/${podName}\n`;
     }
     const response = await ctx.client.request<PodLike>({
       verb: 'GET',
       path: objectPath({ group: '', version: 'v1', plural: 'pods', namespaced: true }, namespace, podName),
     });
     const error = responseError(response);
-    if (error) return { stdout: '', stderr: error, exitCode: 1 };
+    if (error) return { stdout: '', stderr: builderError(error, namespace), exitCode: 1 };
     pods = [response.body];
   }
   let stdout = '';
-  let stderr = '';
+  let stderr = notice;
   let exitCode = 0;
   for (const pod of pods) {
-    const containers = (pod.spec?.containers ?? []).map((c) => c.name);
     let container = flags.string('container');
-    const wanted = flags.bool('all-containers') ? containers : [];
+    const wanted = flags.bool('all-containers')
+      ? [
+          ...(pod.spec?.initContainers ?? []),
+          ...(pod.spec?.containers ?? []),
+          ...(pod.spec?.ephemeralContainers ?? []),
+        ].map((c) => c.name)
+      : [];
     if (wanted.length === 0) {
       if (!container) {
-        const annotated = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'];
-        container = annotated ?? containers[0];
-        if (containers.length > 1 && !annotated)
-          stderr += `Defaulted container "${container ?? ''}" out of: ${containers.join(', ')}\n`;
+        const chosen = defaultContainer(pod);
+        container = chosen.container;
+        stderr += chosen.notice;
       }
-      wanted.push(container ?? '');
+      wanted.push(container);
     }
     for (const name of wanted) {
+      if (!hasContainer(pod, name)) {
+        stderr += `error: container ${name} is not valid for pod ${pod.metadata.name ?? ''}\n`;
+        exitCode = 1;
+        continue;
+      }
       const query: Record<string, string> = { container: name };
       if (flags.bool('previous')) query.previous = 'true';
       const tail = flags.int('tail') ?? -1;
@@ -189,50 +203,12 @@ async function followLogs(ctx: KubectlContext, follow: Follow): Promise<CommandR
   return stream.result(0);
 }
 
-async function podForWorkload(ctx: KubectlContext, namespace: string, type: string, name: string): Promise<string> {
-  const paths: Record<string, string> = {
-    deployment: 'apis/apps/v1',
-    deployments: 'apis/apps/v1',
-    deploy: 'apis/apps/v1',
-    statefulset: 'apis/apps/v1',
-    statefulsets: 'apis/apps/v1',
-    sts: 'apis/apps/v1',
-    daemonset: 'apis/apps/v1',
-    daemonsets: 'apis/apps/v1',
-    ds: 'apis/apps/v1',
-    replicaset: 'apis/apps/v1',
-    replicasets: 'apis/apps/v1',
-    rs: 'apis/apps/v1',
-    job: 'apis/batch/v1',
-    jobs: 'apis/batch/v1',
-  };
-  const plural: Record<string, string> = {
-    deploy: 'deployments',
-    sts: 'statefulsets',
-    ds: 'daemonsets',
-    rs: 'replicasets',
-  };
-  const base = paths[type];
-  if (!base) return `error: cannot attach to ${type}: selector for ${type} not implemented`;
-  const resource = plural[type] ?? (type.endsWith('s') ? type : `${type}s`);
-  const owner = await ctx.client.request<KubeObject>({
-    verb: 'GET',
-    path: `/${base}/namespaces/${namespace}/${resource}/${name}`,
-  });
-  const error = responseError(owner);
-  if (error) return error.trimEnd();
-  const selector =
-    (owner.body.spec as { selector?: { matchLabels?: Record<string, string> } } | undefined)?.selector?.matchLabels ??
-    {};
-  const labelSelector = Object.entries(selector)
-    .map(([k, v]) => `${k}=${v}`)
-    .join(',');
-  const pods = await ctx.client.request<{ items?: KubeObject[] }>({
-    verb: 'GET',
-    path: `/api/v1/namespaces/${namespace}/pods`,
-    query: { labelSelector },
-  });
-  const first = (pods.body.items ?? [])[0];
-  if (!first) return `error: timed out waiting for the condition`;
-  return first.metadata.name ?? '';
+/**
+ * builderError is how kubectl logs reports an object its resource builder could not find: the
+ * server's NotFound, lower-cased after `error:`, with the namespace it looked in.
+ */
+function builderError(error: string, namespace: string): string {
+  const prefix = 'Error from server (NotFound): ';
+  if (!error.startsWith(prefix)) return error;
+  return `error: error from server (NotFound): ${error.slice(prefix.length).trimEnd()} in namespace "${namespace}"\n`;
 }

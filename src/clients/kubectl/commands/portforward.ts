@@ -1,7 +1,5 @@
+import { attachablePod } from '../attachable.ts';
 import type { Container, Pod, Service } from 'kubernetes-types/core/v1';
-import { objectPath, type KubeObject } from '../../../engine/index.ts';
-import { discover } from '../discovery.ts';
-import { responseError } from '../errors.ts';
 import { parseFlags } from '../flags.ts';
 import { pause, Stream } from '../stream.ts';
 import { fail, type CommandResult, type KubectlContext } from '../types.ts';
@@ -34,46 +32,6 @@ function containerPort(pod: Pod, name: string): number | undefined {
   return undefined;
 }
 
-async function podFor(
-  ctx: KubectlContext,
-  namespace: string,
-  target: string,
-): Promise<{ pod: Pod; service?: Service } | string> {
-  const registry = await discover(ctx.client);
-  const slash = target.indexOf('/');
-  const typeWord = slash >= 0 ? target.slice(0, slash) : 'pod';
-  const name = slash >= 0 ? target.slice(slash + 1) : target;
-  const type = registry.resolve(typeWord);
-  if (!type) return `error: the server doesn't have a resource type "${typeWord}"\n`;
-  const response = await ctx.client.request<KubeObject>({ verb: 'GET', path: objectPath(type, namespace, name) });
-  const error = responseError(response);
-  if (error) return error;
-  if (type.kind === 'Pod') return { pod: response.body as unknown as Pod };
-  let selector: Record<string, string> | undefined;
-  let service: Service | undefined;
-  if (type.kind === 'Service') {
-    service = response.body as unknown as Service;
-    selector = service.spec?.selector;
-    if (!selector || Object.keys(selector).length === 0)
-      return `error: cannot attach to *v1.Service: invalid service '${name}': Service is defined without a selector\n`;
-  } else
-    selector = (response.body.spec as { selector?: { matchLabels?: Record<string, string> } } | undefined)?.selector
-      ?.matchLabels;
-  if (!selector) return `error: cannot attach to *v1.${type.kind}: selector for *v1.${type.kind} not implemented\n`;
-  const pods = await ctx.client.request<{ items?: Pod[] }>({
-    verb: 'GET',
-    path: `/api/v1/namespaces/${namespace}/pods`,
-    query: {
-      labelSelector: Object.entries(selector)
-        .map(([k, v]) => `${k}=${v}`)
-        .join(','),
-    },
-  });
-  const pod = (pods.body.items ?? []).find((p) => p.status?.phase === 'Running') ?? pods.body.items?.[0];
-  if (!pod) return `error: timed out waiting for the condition\n`;
-  return { pod, ...(service ? { service } : {}) };
-}
-
 /** translate turns a service port (number or name) into the pod's container port. */
 function translate(spec: PortSpec, pod: Pod, service: Service | undefined): PortSpec | string {
   if (service) {
@@ -103,8 +61,8 @@ export async function portForwardCommand(args: string[], ctx: KubectlContext): P
   const [target, ...portArgs] = flags.positional;
   if (!target || portArgs.length === 0) return fail(USAGE);
   const namespace = flags.string('namespace') ?? ctx.namespace;
-  const found = await podFor(ctx, namespace, target);
-  if (typeof found === 'string') return { stdout: '', stderr: found, exitCode: 1 };
+  const found = await attachablePod(ctx, namespace, target);
+  if (!found.ok) return { stdout: '', stderr: found.error, exitCode: 1 };
   const ports: PortSpec[] = [];
   for (const spec of parsePorts(portArgs)) {
     const translated = translate(spec, found.pod, found.service);

@@ -10,28 +10,28 @@ describe("apps/v1 validation, in the API server's words", () => {
       rule: 'replicas may not be negative',
       path: 'deployments',
       object: deployment('web').replicas(-1).obj(),
-      message: 'Deployment "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0',
+      message: 'Deployment.apps "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0',
     },
     {
       rule: 'maxSurge and maxUnavailable may not both be 0',
       path: 'deployments',
       object: deployment('web').rolling(0, 0).obj(),
       message:
-        'Deployment "web" is invalid: spec.strategy.rollingUpdate.maxUnavailable: Invalid value: intstr.IntOrString{Type:0, IntVal:0, StrVal:""}: may not be 0 when `maxSurge` is 0',
+        'Deployment.apps "web" is invalid: spec.strategy.rollingUpdate.maxUnavailable: Invalid value: intstr.IntOrString{Type:0, IntVal:0, StrVal:""}: may not be 0 when `maxSurge` is 0',
     },
     {
       rule: 'maxUnavailable may not exceed 100%',
       path: 'deployments',
       object: deployment('web').rolling(1, '120%').obj(),
       message:
-        'Deployment "web" is invalid: spec.strategy.rollingUpdate.maxUnavailable: Invalid value: intstr.IntOrString{Type:1, IntVal:0, StrVal:"120%"}: must not be greater than 100%',
+        'Deployment.apps "web" is invalid: spec.strategy.rollingUpdate.maxUnavailable: Invalid value: intstr.IntOrString{Type:1, IntVal:0, StrVal:"120%"}: must not be greater than 100%',
     },
     {
       rule: 'progressDeadlineSeconds must exceed minReadySeconds',
       path: 'deployments',
       object: deployment('web').minReadySeconds(30).progressDeadlineSeconds(10).obj(),
       message:
-        'Deployment "web" is invalid: spec.progressDeadlineSeconds: Invalid value: 10: must be greater than minReadySeconds',
+        'Deployment.apps "web" is invalid: spec.progressDeadlineSeconds: Invalid value: 10: must be greater than minReadySeconds',
     },
     {
       rule: 'a StatefulSet pod template restarts Always',
@@ -42,7 +42,7 @@ describe("apps/v1 validation, in the API server's words", () => {
         return s;
       })(),
       message:
-        'StatefulSet "db" is invalid: spec.template.spec.restartPolicy: Unsupported value: "Never": supported values: "Always"',
+        'StatefulSet.apps "db" is invalid: spec.template.spec.restartPolicy: Unsupported value: "Never": supported values: "Always"',
     },
     {
       rule: 'podManagementPolicy is OrderedReady or Parallel',
@@ -52,7 +52,7 @@ describe("apps/v1 validation, in the API server's words", () => {
         (s.spec as { podManagementPolicy?: string }).podManagementPolicy = 'Random';
         return s;
       })(),
-      message: `StatefulSet "db" is invalid: spec.podManagementPolicy: Invalid value: "Random": must be 'OrderedReady' or 'Parallel'`,
+      message: `StatefulSet.apps "db" is invalid: spec.podManagementPolicy: Invalid value: "Random": must be 'OrderedReady' or 'Parallel'`,
     },
     {
       rule: 'a DaemonSet selector must match its template',
@@ -63,7 +63,7 @@ describe("apps/v1 validation, in the API server's words", () => {
         return d;
       })(),
       message:
-        'DaemonSet "logs" is invalid: spec.template.metadata.labels: Invalid value: map[string]string{"app":"logs"}: `selector` does not match template `labels`',
+        'DaemonSet.apps "logs" is invalid: spec.template.metadata.labels: Invalid value: map[string]string{"app":"logs"}: `selector` does not match template `labels`',
     },
   ])('$rule', ({ path, object, message }) => {
     expect(apiServer().send('POST', `${APPS}/${path}`, object)).toBe(message);
@@ -73,7 +73,7 @@ describe("apps/v1 validation, in the API server's words", () => {
     const { send } = apiServer();
     expect(send('POST', `${APPS}/deployments`, deployment('web').obj())).toBe('');
     expect(send('PATCH', `${APPS}/deployments/web`, { spec: { selector: { matchLabels: { app: 'x' } } } })).toBe(
-      'Deployment "web" is invalid: [spec.template.metadata.labels: Invalid value: map[string]string{"app":"web"}: `selector` does not match template `labels`, spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string{"app":"x"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: field is immutable]',
+      'Deployment.apps "web" is invalid: [spec.template.metadata.labels: Invalid value: map[string]string{"app":"web"}: `selector` does not match template `labels`, spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string{"app":"x"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: field is immutable]',
     );
     expect(send('POST', `${APPS}/daemonsets`, daemonSet('logs').obj())).toBe('');
     expect(
@@ -93,7 +93,7 @@ describe("apps/v1 validation, in the API server's words", () => {
     expect(send('POST', `${APPS}/statefulsets`, statefulSet('db').claim('data').obj())).toBe('');
     expect(send('PATCH', `${APPS}/statefulsets/db`, { spec: { replicas: 3 } })).toBe('');
     expect(send('PATCH', `${APPS}/statefulsets/db`, { spec: { serviceName: 'other' } })).toBe(
-      "StatefulSet \"db\" is invalid: spec: Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden",
+      "StatefulSet.apps \"db\" is invalid: spec: Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden",
     );
   });
 });

@@ -91,11 +91,24 @@ describe('kubectl create generators against the simulated cluster', () => {
     expect(printed.metadata.managedFields).toBeUndefined();
   });
 
-  it('asks the token subresource and reports what the server said', async () => {
+  it('asks the token subresource for a signed, bound service account token', async () => {
     await create(['serviceaccount', 'bot']);
-    const out = await create(['token', 'bot']);
-    expect(out.exitCode === 0 ? out.stdout.length > 0 : out.stderr.startsWith('error: failed to create token: ')).toBe(
-      true,
+    const out = await create(['token', 'bot', '--duration=10m']);
+    expect(out.exitCode).toBe(0);
+    const [header, payload, signature] = out.stdout.trimEnd().split('.');
+    const decode = (part = '') =>
+      JSON.parse(atob(part.replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>;
+    expect(decode(header)).toMatchObject({ alg: 'RS256' });
+    const claims = decode(payload) as { sub: string; aud: string[]; exp: number; iat: number };
+    expect(claims.sub).toBe('system:serviceaccount:default:bot');
+    expect(claims.aud).toEqual(['https://kubernetes.default.svc.cluster.local']);
+    expect(claims.exp - claims.iat).toBe(600);
+    expect(signature).toMatch(/^[A-Za-z0-9_-]{342}$/);
+    expect((await create(['token', 'bot', '--duration=5m'])).stderr).toBe(
+      'error: failed to create token: TokenRequest.authentication.k8s.io "bot" is invalid: spec.expirationSeconds: Invalid value: 300: may not specify a duration less than 10 minutes\n',
+    );
+    expect((await create(['token', 'nobody'])).stderr).toBe(
+      'error: failed to create token: serviceaccounts "nobody" not found\n',
     );
     expect((await create(['token', 'bot', '--duration=1.5s'])).stderr).toBe(
       'error: --duration cannot be expressed in units less than seconds\n',
