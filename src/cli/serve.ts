@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import {
   decodeKubernetesProtobuf,
   isKubernetesProtobuf,
+  loadOpenApiDescriptions,
   parseDuration,
   type ApiRequest,
   type Cluster,
@@ -69,6 +70,9 @@ export async function startApiServer(
   options: ServeOptions,
   onChange: () => void = () => {},
 ): Promise<ApiHttpServer> {
+  // The OpenAPI documents carry field descriptions (kubectl explain reads them); they load lazily,
+  // so load them before the first client can ask.
+  await loadOpenApiDescriptions();
   let wall = performance.now();
   const catchUp = async () => {
     if (options.paused) return;

@@ -35,3 +35,4 @@ export { decodeKubernetesProtobuf, isKubernetesProtobuf } from './api/protobuf.t
 export { impersonatedUser } from './api/rbac/index.ts';
 export { canonicalQuantity, parseQuantity, cpuMillis, memoryBytes, formatCpu, formatMemory } from './api/quantity.ts';
 export { parseExactQuantity, type ExactQuantity } from './api/quantity.ts';
+export { descriptions as loadOpenApiDescriptions } from './api/openapi/index.ts';
