@@ -5,7 +5,8 @@ import type { FlagSpec, ParsedFlags } from './flags.ts';
 import { toKubectlJson } from './printers/json.ts';
 import { jsonpath } from './printers/jsonpath.ts';
 import { goTemplateFromFlags, printGoTemplate, type GoTemplatePrinter } from './printers/gotemplate.ts';
-import { toKubectlKyaml, toKubectlYaml } from './printers/yaml.ts';
+import { printKyaml } from './printers/kyaml.ts';
+import { toKubectlYaml } from './printers/yaml.ts';
 
 /**
  * What the commands that change objects share (label, annotate, patch, scale, set, rollout …): the
@@ -100,7 +101,7 @@ export function printChanged(
     case 'json':
       return { ok: true, text: toKubectlJson(shown, { typed }) };
     case 'kyaml':
-      return { ok: true, text: toKubectlKyaml(shown, { typed }) };
+      return { ok: true, text: printKyaml(shown, { typed }) };
     case 'jsonpath': {
       const result = jsonpath(output.template, shown);
       return result.ok ? { ok: true, text: result.text } : { ok: false, error: `${result.error}\n` };

@@ -1,3 +1,4 @@
+import { printKyaml } from './kyaml.ts';
 import { describe, expect, it } from 'vitest';
 import { oracleAvailable, runOracleAsync } from '../../../testing/oracle.ts';
 import { printerInvocations } from '../../../testing/record-create-fixtures.ts';
@@ -8,7 +9,6 @@ import {
   isYamlTimestamp,
   resolvesToNonString,
   sortYamlKeys,
-  toKubectlKyaml,
   toKubectlYaml,
   YamlPrintError,
 } from './yaml.ts';
@@ -29,7 +29,7 @@ function ours(value: unknown): Result {
 /** oursKyaml prints like `kubectl -o kyaml`: the KYAML on stdout, or `error: …` and exit 1. */
 function oursKyaml(value: unknown, typed: boolean): Result {
   try {
-    return { stdout: toKubectlKyaml(value, { typed }), stderr: '', exitCode: 0 };
+    return { stdout: printKyaml(value, { typed }), stderr: '', exitCode: 0 };
   } catch (e) {
     if (e instanceof YamlPrintError) return { stdout: '', stderr: `error: ${e.message}\n`, exitCode: 1 };
     throw e;
@@ -104,10 +104,10 @@ describe('toKubectlYaml follows go-yaml v2 as sigs.k8s.io/yaml uses it', () => {
   });
 });
 
-describe('toKubectlKyaml is sigs.k8s.io/yaml/kyaml as `-o kyaml` prints', () => {
+describe('printKyaml is sigs.k8s.io/yaml/kyaml as `-o kyaml` prints', () => {
   it('quotes every string value, leaves safe keys bare and cuddles lists of objects', () => {
     expect(
-      toKubectlKyaml({ items: [{ a: 1 }, { b: 'x' }], '1': true, 'app.kubernetes.io/name': 'web', list: ['a', 2] }),
+      printKyaml({ items: [{ a: 1 }, { b: 'x' }], '1': true, 'app.kubernetes.io/name': 'web', list: ['a', 2] }),
     ).toBe(
       '---\n{\n  "1": true,\n  app.kubernetes.io/name: "web",\n  items: [{\n    a: 1,\n  }, {\n    b: "x",\n  }],\n  list: [\n    "a",\n    2,\n  ],\n}\n',
     );
@@ -122,7 +122,7 @@ describe('toKubectlKyaml is sigs.k8s.io/yaml/kyaml as `-o kyaml` prints', () => 
   });
 });
 
-describe.skipIf(!oracleAvailable())('toKubectlYaml and toKubectlKyaml match the real kubectl 1.35 (live)', () => {
+describe.skipIf(!oracleAvailable())('toKubectlYaml and printKyaml match the real kubectl 1.35 (live)', () => {
   const live = printerInvocations().filter((i) => /^(string|structure):k?yaml:/.test(i.key));
   it.each(live.map((i): [string, (typeof live)[number]] => [i.key, i]))('%s', async (key, invocation) => {
     const real = await runOracleAsync(invocation.args, invocation.files ? { files: invocation.files } : {});

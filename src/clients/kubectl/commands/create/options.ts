@@ -11,7 +11,8 @@ import { FlagError, parseFlags, type FlagSpec, type ParsedFlags } from '../../fl
 import { toKubectlJson } from '../../printers/json.ts';
 import { executeJsonPath, parseJsonPath, type ParsedJsonPath } from '../../printers/jsonpath.ts';
 import { goTemplateFromFlags, printGoTemplate, type GoTemplatePrinter } from '../../printers/gotemplate.ts';
-import { toKubectlKyaml, toKubectlYaml, YamlPrintError } from '../../printers/yaml.ts';
+import { printKyaml } from '../../printers/kyaml.ts';
+import { toKubectlYaml, YamlPrintError } from '../../printers/yaml.ts';
 import { fail, ok, type CommandResult, type KubectlContext } from '../../types.ts';
 import { CREATE_HELP } from './help.ts';
 import { goOrdered } from './typed.ts';
@@ -310,7 +311,7 @@ export function printObject(
       if (printer.kind === 'json') return done(toKubectlJson(shown, { typed: true }));
       try {
         return done(
-          printer.kind === 'kyaml' ? toKubectlKyaml(shown, { typed: true }) : toKubectlYaml(shown, { typed: true }),
+          printer.kind === 'kyaml' ? printKyaml(shown, { typed: true }) : toKubectlYaml(shown, { typed: true }),
         );
       } catch (e) {
         if (e instanceof YamlPrintError) return fail(`${warnings}error: ${e.message}\n`);
