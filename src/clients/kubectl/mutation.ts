@@ -7,6 +7,9 @@ import { jsonpath } from './printers/jsonpath.ts';
 import { goTemplateFromFlags, printGoTemplate, type GoTemplatePrinter } from './printers/gotemplate.ts';
 import { printKyaml } from './printers/kyaml.ts';
 import { toKubectlYaml } from './printers/yaml.ts';
+import { templateOptions, type TemplateOptions } from './output.ts';
+
+export { templateOptions };
 
 /**
  * What the commands that change objects share (label, annotate, patch, scale, set, rollout …): the
@@ -35,7 +38,13 @@ export type ObjectOutput =
   | { kind: 'jsonpath'; template: string }
   | GoTemplatePrinter;
 
-export function parseObjectOutput(value: string | undefined): ObjectOutput | string {
+/**
+ * parseObjectOutput reads -o; `options` carries --template (which alone selects go-template),
+ * --allow-missing-template-keys and the files go-template-file= and templatefile= read.
+ */
+export function parseObjectOutput(value: string | undefined, options: TemplateOptions = {}): ObjectOutput | string {
+  const templateArg = options.template ?? '';
+  if (templateArg !== '' && (value === undefined || value === '')) value = 'go-template';
   if (value === undefined || value === '') return { kind: 'operation' };
   if (value === 'yaml' || value === 'json' || value === 'name' || value === 'kyaml') return { kind: value };
   const eq = value.indexOf('=');
@@ -45,7 +54,7 @@ export function parseObjectOutput(value: string | undefined): ObjectOutput | str
     if (!rest) return 'error: template format specified but no template given\n';
     return { kind: 'jsonpath', template: rest };
   }
-  const goTemplate = goTemplateFromFlags(value, '', true, undefined);
+  const goTemplate = goTemplateFromFlags(value, templateArg, options.allowMissingKeys ?? true, options.readFile);
   if (goTemplate) return goTemplate.ok ? goTemplate.printer : goTemplate.error;
   return `error: unable to match a printer suitable for the output format "${value}", allowed formats are: ${OBJECT_FORMATS}\n`;
 }
@@ -86,7 +95,7 @@ export function printChanged(
   operation: string,
   dryRun: DryRun,
   typed = false,
-): { ok: true; text: string } | { ok: false; error: string } {
+): { ok: true; text: string } | { ok: false; error: string; stdout?: string } {
   const shown = withoutManagedFields(object);
   switch (output.kind) {
     case 'operation':
@@ -108,7 +117,7 @@ export function printChanged(
     }
     case 'go-template': {
       const result = printGoTemplate(output, shown, { typed });
-      return result.ok ? result : { ok: false, error: result.error };
+      return result.ok ? result : { ok: false, stdout: result.stdout, error: result.error };
     }
   }
 }

@@ -1,7 +1,7 @@
 import type { KubeObject } from '../../engine/index.ts';
 import { customColumns } from './printers/custom-columns.ts';
 import { jsonpath } from './printers/jsonpath.ts';
-import { toKubectlJson } from './printers/json.ts';
+import { marshalGoJson, quoteGoJson, toKubectlJson } from './printers/json.ts';
 import { toKubectlYaml } from './printers/yaml.ts';
 import { qualifiedKind } from './discovery.ts';
 import type { ResourceType } from '../../engine/index.ts';
@@ -105,4 +105,51 @@ export function printObjects(
     case 'table':
       return { ok: false, error: 'error: table output needs a table' };
   }
+}
+
+/**
+ * streamPrinter prints the objects of `get -w` one at a time with one printer, as kubectl does:
+ * yaml puts `---` before every document after the first, custom-columns prints its header once,
+ * and a WatchEvent ({type, object}, from --output-watch-events) prints as json on one line and
+ * by its object's name under -o name.
+ */
+export function streamPrinter(
+  format: Exclude<OutputFormat, { kind: 'table' }>,
+  type: ResourceType,
+  noHeaders: boolean,
+): (value: unknown) => { ok: true; text: string } | { ok: false; stdout: string; error: string } {
+  let count = 0;
+  return (value) => {
+    count++;
+    const event = isWatchEvent(value) ? value : undefined;
+    switch (format.kind) {
+      case 'yaml':
+        return { ok: true, text: `${count > 1 ? '---\n' : ''}${toKubectlYaml(value)}` };
+      case 'json':
+        return {
+          ok: true,
+          text: event
+            ? `{"type":${quoteGoJson(event.type)},"object":${marshalGoJson(event.object)}}\n`
+            : toKubectlJson(value),
+        };
+      case 'name':
+        return { ok: true, text: `${nameOf(type, (event ? event.object : value) as KubeObject)}\n` };
+      case 'jsonpath': {
+        const result = jsonpath(format.template, value);
+        return result.ok ? { ok: true, text: result.text } : { ok: false, stdout: '', error: `${result.error}\n` };
+      }
+      case 'custom-columns':
+        try {
+          return { ok: true, text: customColumns(format.spec, [value], { noHeaders: noHeaders || count > 1 }) };
+        } catch (e) {
+          return { ok: false, stdout: '', error: e instanceof Error ? e.message : String(e) };
+        }
+      case 'go-template':
+        return printGoTemplate(format, value, event ? { typed: true } : {});
+    }
+  };
+}
+
+function isWatchEvent(value: unknown): value is { type: string; object: unknown } {
+  return typeof value === 'object' && value !== null && Object.keys(value).join() === 'type,object';
 }

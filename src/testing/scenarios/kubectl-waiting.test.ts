@@ -142,9 +142,8 @@ describe('kubectl get -w', () => {
   it('refuses to watch several resource types', async () => {
     const k = kubectl(createCluster());
     const result = await k.run('get pods,svc -w');
-    expect(result.stderr).toBe(
-      'error: watch is only supported on individual resources and resource collections, but 2 resources were found\n',
-    );
+    // kubectl 1.35's builder refuses before listing anything (SingleResourceType).
+    expect(result.stderr).toBe('error: you may only specify a single resource type\n');
   });
 });
 

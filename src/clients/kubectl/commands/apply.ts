@@ -11,6 +11,10 @@ import { fail, type CommandResult, type KubectlContext } from '../types.ts';
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
 export const APPLY_FLAGS: FlagSpec[] = [
+  // Accepted as kubectl accepts them; the lab's apply has no subresources to pick nor prune lists to narrow.
+  { name: 'cascade', type: 'string', default: 'background' },
+  { name: 'prune-allowlist', type: 'strings' },
+  { name: 'subresource', type: 'string' },
   { name: 'filename', short: 'f', type: 'strings' },
   { name: 'recursive', short: 'R', type: 'bool' },
   { name: 'kustomize', short: 'k', type: 'string' },

@@ -2,7 +2,7 @@ import type { KubeObject, ResourceRegistry } from '../../../engine/index.ts';
 import { discover } from '../discovery.ts';
 import { responseError } from '../errors.ts';
 import { parseFlags } from '../flags.ts';
-import { parseObjectOutput, printChanged, PRINT_FLAGS } from '../mutation.ts';
+import { parseObjectOutput, printChanged, PRINT_FLAGS, templateOptions } from '../mutation.ts';
 import { TabWriter } from '../printers/tabwriter.ts';
 import { dispatchSubcommand } from '../subcommands.ts';
 import { fail, type CommandResult, type KubectlContext } from '../types.ts';
@@ -233,7 +233,7 @@ async function canI(args: string[], ctx: KubectlContext): Promise<CommandResult>
 
 async function whoami(args: string[], ctx: KubectlContext): Promise<CommandResult> {
   const flags = parseFlags(args, PRINT_FLAGS);
-  const output = parseObjectOutput(flags.string('output'));
+  const output = parseObjectOutput(flags.string('output'), templateOptions(flags, ctx));
   if (typeof output === 'string') return fail(output);
   const response = await ctx.client.request<
     KubeObject & {
@@ -266,7 +266,9 @@ async function whoami(args: string[], ctx: KubectlContext): Promise<CommandResul
       },
     } as KubeObject;
     const printed = printChanged(output, type, typed, '', 'none', true);
-    return printed.ok ? { stdout: printed.text, stderr: '', exitCode: 0 } : fail(printed.error);
+    return printed.ok
+      ? { stdout: printed.text, stderr: '', exitCode: 0 }
+      : { stdout: printed.stdout ?? '', stderr: printed.error, exitCode: 1 };
   }
   const info = response.body.status?.userInfo ?? {};
   const writer = new TabWriter(3, 6);

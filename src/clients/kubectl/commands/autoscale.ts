@@ -3,7 +3,14 @@ import { buildInfos } from '../builder.ts';
 import { discover } from '../discovery.ts';
 import { aggregateErrors, responseError } from '../errors.ts';
 import { parseFlags, type FlagSpec } from '../flags.ts';
-import { DRY_RUN_FLAG, parseDryRun, parseObjectOutput, printChanged, PRINT_FLAGS } from '../mutation.ts';
+import {
+  DRY_RUN_FLAG,
+  parseDryRun,
+  parseObjectOutput,
+  printChanged,
+  PRINT_FLAGS,
+  templateOptions,
+} from '../mutation.ts';
 import { fail, type CommandResult, type KubectlContext } from '../types.ts';
 import { RESOURCES_REQUIRED } from './scale.ts';
 
@@ -71,7 +78,7 @@ export async function autoscaleCommand(args: string[], ctx: KubectlContext): Pro
   const warning = args.some((a) => a === '--cpu-percent' || a.startsWith('--cpu-percent='))
     ? CPU_PERCENT_DEPRECATED
     : '';
-  const output = parseObjectOutput(flags.string('output'));
+  const output = parseObjectOutput(flags.string('output'), templateOptions(flags, ctx));
   if (typeof output === 'string') return { stdout: '', stderr: warning + output, exitCode: 1 };
   const dry = parseDryRun(flags, ctx.now);
   if (typeof dry === 'string') return fail(dry);
@@ -139,7 +146,10 @@ export async function autoscaleCommand(args: string[], ctx: KubectlContext): Pro
     if (dry.dryRun === 'client') {
       const printed = printChanged(output, hpaType, hpa, 'created', dry.dryRun, true);
       if (printed.ok) stdout += printed.text;
-      else errors.push(printed.error);
+      else {
+        stdout += printed.stdout ?? '';
+        errors.push(printed.error);
+      }
       continue;
     }
     const created = await ctx.client.request<KubeObject>({
@@ -186,7 +196,10 @@ export async function autoscaleCommand(args: string[], ctx: KubectlContext): Pro
     }
     const printed = printChanged(output, hpaType, answer, 'autoscaled', dry.dryRun);
     if (printed.ok) stdout += printed.text;
-    else errors.push(printed.error);
+    else {
+      stdout += printed.stdout ?? '';
+      errors.push(printed.error);
+    }
   }
   errors.push(...built.errors);
   return { stdout, stderr: warning + dry.warning + aggregateErrors(errors), exitCode: errors.length ? 1 : 0 };

@@ -47,6 +47,7 @@ async function runDiff(args: string[], ctx: KubectlContext): Promise<CommandResu
     { name: 'filename', short: 'f', type: 'strings' },
     { name: 'recursive', short: 'R', type: 'bool' },
     { name: 'kustomize', short: 'k', type: 'string' },
+    { name: 'prune-allowlist', type: 'strings' },
     { name: 'server-side', type: 'bool' },
     { name: 'force-conflicts', type: 'bool' },
     { name: 'field-manager', type: 'string' },

@@ -16,6 +16,7 @@ import { RESOURCES_REQUIRED } from './scale.ts';
  * page's; elsewhere there is none, and the command says so.
  */
 const FLAGS: FlagSpec[] = [
+  { name: 'output-patch', type: 'bool' },
   ...PRINT_FLAGS,
   { name: 'filename', short: 'f', type: 'strings' },
   { name: 'recursive', short: 'R', type: 'bool' },

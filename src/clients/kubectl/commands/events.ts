@@ -3,7 +3,7 @@ import { discover } from '../discovery.ts';
 import { responseError } from '../errors.ts';
 import { parseFlags } from '../flags.ts';
 import { goSort } from '../gosort.ts';
-import { parseObjectOutput, printChanged } from '../mutation.ts';
+import { parseObjectOutput, printChanged, templateOptions } from '../mutation.ts';
 import { TabWriter } from '../printers/tabwriter.ts';
 import { fail, type CommandResult, type KubectlContext } from '../types.ts';
 
@@ -67,7 +67,9 @@ export async function eventsCommand(args: string[], ctx: KubectlContext): Promis
   for (const t of types)
     if (t.toLowerCase() !== 'normal' && t.toLowerCase() !== 'warning')
       return fail('error: valid --types are Normal or Warning');
-  const output = flags.string('output') ? parseObjectOutput(flags.string('output')) : undefined;
+  const output = flags.string('output')
+    ? parseObjectOutput(flags.string('output'), templateOptions(flags, ctx))
+    : undefined;
   if (typeof output === 'string') return fail(output);
   const query: Record<string, string> = {};
   const forObject = flags.string('for');
@@ -105,7 +107,9 @@ export async function eventsCommand(args: string[], ctx: KubectlContext): Promis
     if (output.kind === 'name') return { stdout: '', stderr: '', exitCode: 0 };
     const list = { apiVersion: 'v1', kind: 'EventList', metadata: {}, items: events } as unknown as KubeObject;
     const printed = printChanged(output, type, list, '', 'none');
-    return printed.ok ? { stdout: printed.text, stderr: '', exitCode: 0 } : fail(printed.error);
+    return printed.ok
+      ? { stdout: printed.text, stderr: '', exitCode: 0 }
+      : { stdout: printed.stdout ?? '', stderr: printed.error, exitCode: 1 };
   }
   const now = ctx.now();
   const writer = new TabWriter(3, 6);

@@ -4,7 +4,14 @@ import { buildInfos } from '../builder.ts';
 import { discover } from '../discovery.ts';
 import { aggregateErrors, responseError } from '../errors.ts';
 import { parseFlags, type FlagSpec } from '../flags.ts';
-import { DRY_RUN_FLAG, parseDryRun, parseObjectOutput, printChanged, PRINT_FLAGS } from '../mutation.ts';
+import {
+  DRY_RUN_FLAG,
+  parseDryRun,
+  parseObjectOutput,
+  printChanged,
+  PRINT_FLAGS,
+  templateOptions,
+} from '../mutation.ts';
 import { goMap } from '../printers/json.ts';
 import { fail, type CommandResult, type KubectlContext } from '../types.ts';
 import { goOrdered } from './create/typed.ts';
@@ -171,7 +178,7 @@ function buildService(
 
 export async function exposeCommand(args: string[], ctx: KubectlContext): Promise<CommandResult> {
   const flags = parseFlags(args, FLAGS);
-  const output = parseObjectOutput(flags.string('output'));
+  const output = parseObjectOutput(flags.string('output'), templateOptions(flags, ctx));
   if (typeof output === 'string') return fail(output);
   const dry = parseDryRun(flags, ctx.now);
   if (typeof dry === 'string') return fail(dry);
@@ -247,7 +254,10 @@ export async function exposeCommand(args: string[], ctx: KubectlContext): Promis
       if (flags.has('namespace')) service.metadata = { ...service.metadata, namespace };
       const printed = printChanged(output, serviceType, service, 'exposed', dry.dryRun, true);
       if (printed.ok) stdout += printed.text;
-      else errors.push(printed.error);
+      else {
+        stdout += printed.stdout ?? '';
+        errors.push(printed.error);
+      }
       continue;
     }
     const created = await ctx.client.request<KubeObject>({
@@ -266,7 +276,10 @@ export async function exposeCommand(args: string[], ctx: KubectlContext): Promis
     }
     const printed = printChanged(output, serviceType, created.body, 'exposed', dry.dryRun);
     if (printed.ok) stdout += printed.text;
-    else errors.push(printed.error);
+    else {
+      stdout += printed.stdout ?? '';
+      errors.push(printed.error);
+    }
   }
   errors.push(...built.errors);
   return { stdout, stderr: dry.warning + aggregateErrors(errors), exitCode: errors.length ? 1 : 0 };

@@ -2,13 +2,14 @@ import { objectPath, type KubeObject, type ResourceType, type Table } from '../.
 import { discover, qualifiedKind } from '../discovery.ts';
 import { responseError } from '../errors.ts';
 import { parseFlags, type FlagSpec } from '../flags.ts';
-import { parseOutput, printObjects, templateOptions } from '../output.ts';
+import { parseOutput, printObjects, streamPrinter, templateOptions } from '../output.ts';
 import { printTable } from '../printers/table.ts';
 import { selectResources } from '../resources.ts';
 import { fieldValue, isLess, relaxedPath } from '../sortby.ts';
 import { goSort } from '../gosort.ts';
 import { fail, ok, type CommandResult, type KubectlContext } from '../types.ts';
-import { watchTables } from './watch.ts';
+import { getFromFiles } from './get-files.ts';
+import { watchObjects, watchTables } from './watch.ts';
 
 export const GET_FLAGS: FlagSpec[] = [
   { name: 'output', short: 'o', type: 'string' },
@@ -25,6 +26,7 @@ export const GET_FLAGS: FlagSpec[] = [
   { name: 'ignore-not-found', type: 'bool' },
   { name: 'filename', short: 'f', type: 'strings' },
   { name: 'recursive', short: 'R', type: 'bool' },
+  { name: 'kustomize', short: 'k', type: 'string' },
   { name: 'chunk-size', type: 'int' },
   { name: 'raw', type: 'string' },
   { name: 'subresource', type: 'string' },
@@ -55,6 +57,10 @@ export async function getCommand(args: string[], ctx: KubectlContext): Promise<C
   const flags = parseFlags(args, GET_FLAGS);
   const output = parseOutput(flags.string('output'), templateOptions(flags, ctx));
   if (typeof output === 'string') return fail(output);
+  const sortBy = flags.string('sort-by');
+  const sortPath = sortBy ? (relaxedPath(sortBy) ?? sortBy) : undefined;
+  if (flags.strings('filename').length > 0 || (flags.string('kustomize') ?? '') !== '')
+    return getFromFiles(ctx, { flags, output, sortPath, namespace: flags.string('namespace') ?? ctx.namespace });
   if (flags.positional.length === 0) return fail(GET_USAGE);
   const registry = await discover(ctx.client);
   const selection = selectResources(registry, flags.positional);
@@ -66,8 +72,6 @@ export async function getCommand(args: string[], ctx: KubectlContext): Promise<C
   if (labelSelector) query.labelSelector = labelSelector;
   const fieldSelector = flags.string('field-selector');
   if (fieldSelector) query.fieldSelector = fieldSelector;
-  const sortBy = flags.string('sort-by');
-  const sortPath = sortBy ? (relaxedPath(sortBy) ?? sortBy) : undefined;
   if (sortPath && output.kind === 'table') query.includeObject = 'Object';
 
   let stdout = '';
@@ -77,6 +81,7 @@ export async function getCommand(args: string[], ctx: KubectlContext): Promise<C
   const collected: { type: ResourceType; object: KubeObject }[] = [];
   const tables: { type: ResourceType; table: Table }[] = [];
   const wantsTable = output.kind === 'table';
+  let listVersion = '';
 
   for (const { type, names } of selection.selections) {
     const ns = type.namespaced && !allNamespaces ? namespace : undefined;
@@ -96,7 +101,10 @@ export async function getCommand(args: string[], ctx: KubectlContext): Promise<C
           continue;
         }
         if (wantsTable) tables.push({ type, table: response.body as Table });
-        else collected.push({ type, object: stripManagedFields(response.body as KubeObject) });
+        else {
+          collected.push({ type, object: stripManagedFields(response.body as KubeObject) });
+          listVersion = (response.body as KubeObject).metadata.resourceVersion ?? '';
+        }
       }
       continue;
     }
@@ -113,7 +121,8 @@ export async function getCommand(args: string[], ctx: KubectlContext): Promise<C
       continue;
     }
     if (wantsTable) tables.push({ type, table: response.body as Table });
-    else
+    else listVersion = (response.body as { metadata?: { resourceVersion?: string } }).metadata?.resourceVersion ?? '';
+    if (!wantsTable)
       for (const object of (response.body as { items?: KubeObject[] }).items ?? [])
         collected.push({
           type,
@@ -125,6 +134,29 @@ export async function getCommand(args: string[], ctx: KubectlContext): Promise<C
         });
   }
 
+  if (output.kind !== 'table' && (flags.bool('watch') || flags.bool('watch-only'))) {
+    if (selection.selections.length !== 1)
+      return {
+        stdout,
+        stderr: `${stderr}error: you may only specify a single resource type\n`,
+        exitCode: 1,
+      };
+    if (exitCode !== 0) return { stdout, stderr, exitCode };
+    const { type, names } = selection.selections[0] as (typeof selection.selections)[number];
+    return watchObjects(ctx, {
+      type,
+      names,
+      namespace: type.namespaced && !allNamespaces ? namespace : undefined,
+      query,
+      initial: collected.map((c) => c.object),
+      resourceVersion: listVersion,
+      print: streamPrinter(output, type, flags.bool('no-headers')),
+      outputEvents: flags.bool('output-watch-events'),
+      watchOnly: flags.bool('watch-only'),
+      requestTimeout: flags.string('request-timeout'),
+      stderr,
+    });
+  }
   if (wantsTable) {
     let nonEmpty = tables.filter((t) => t.table.rows.length > 0);
     if (sortPath) {
@@ -147,7 +179,7 @@ export async function getCommand(args: string[], ctx: KubectlContext): Promise<C
         ...(multipleKinds ? { kindPrefix: qualifiedKind(type) } : {}),
       }),
     );
-    stdout += blocks.join('\n');
+    stdout += blocks.join(flags.bool('no-headers') ? '' : '\n');
     if (flags.bool('watch') || flags.bool('watch-only')) {
       if (flags.bool('watch-only')) stdout = '';
       return watchTables(ctx, {
@@ -192,8 +224,12 @@ export async function getCommand(args: string[], ctx: KubectlContext): Promise<C
     selection.byName && selection.selections.length === 1 && (selection.selections[0]?.names.length ?? 0) === 1;
   const printed = printObjects(output, collected, single, flags.bool('no-headers'));
   if (!printed.ok)
-    return { stdout: stdout + (printed.stdout ?? ''), stderr: `${stderr}${printed.error}\n`, exitCode: 1 };
+    return { stdout: stdout + (printed.stdout ?? ''), stderr: `${stderr}${withNewline(printed.error)}`, exitCode: 1 };
   return { stdout: stdout + printed.text, stderr, exitCode };
+}
+
+function withNewline(text: string): string {
+  return text.endsWith('\n') ? text : `${text}\n`;
 }
 
 /** sortLess is RuntimeSort.Less: a row without the field sorts first. */

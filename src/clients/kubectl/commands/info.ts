@@ -52,6 +52,7 @@ export async function clusterInfoCommand(args: string[]): Promise<CommandResult>
 }
 
 const API_RESOURCES_FLAGS: FlagSpec[] = [
+  { name: 'show-managed-fields', type: 'bool' },
   { name: 'namespaced', type: 'bool', default: true },
   { name: 'api-group', type: 'string' },
   { name: 'output', short: 'o', type: 'string' },
@@ -106,6 +107,11 @@ export async function configCommand(args: string[], ctx: KubectlContext): Promis
     { name: 'raw', type: 'bool' },
     { name: 'output', short: 'o', type: 'string' },
     { name: 'flatten', type: 'bool' },
+    { name: 'no-headers', type: 'bool' },
+    { name: 'merge', type: 'bool', default: true },
+    { name: 'show-managed-fields', type: 'bool' },
+    { name: 'template', type: 'string' },
+    { name: 'allow-missing-template-keys', type: 'bool', default: true },
   ]);
   switch (sub) {
     case 'current-context':

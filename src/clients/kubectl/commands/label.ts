@@ -11,6 +11,7 @@ import {
   parseObjectOutput,
   printChanged,
   PRINT_FLAGS,
+  templateOptions,
 } from '../mutation.ts';
 import { fail, type CommandResult, type KubectlContext } from '../types.ts';
 
@@ -117,7 +118,7 @@ async function changeMetadata(mode: Mode, args: string[], ctx: KubectlContext): 
   if (typeof split === 'string') return fail(split);
   const changes = parseChanges(split.pairs, mode);
   if (typeof changes === 'string') return fail(changes);
-  const output = parseObjectOutput(flags.string('output'));
+  const output = parseObjectOutput(flags.string('output'), templateOptions(flags, ctx));
   const list = flags.bool('list');
   if (list && flags.string('output')) return fail('error: --list and --output may not be specified together');
   const dry = parseDryRun(flags, ctx.now);
@@ -214,7 +215,10 @@ async function changeMetadata(mode: Mode, args: string[], ctx: KubectlContext): 
     }
     const printed = printChanged(output, info.type, printedObject, message, dry.dryRun);
     if (printed.ok) stdout += printed.text;
-    else errors.push(printed.error);
+    else {
+      stdout += printed.stdout ?? '';
+      errors.push(printed.error);
+    }
   }
   errors.push(...built.errors);
   stderr += aggregateErrors(errors);

@@ -7,6 +7,9 @@ import { pause, Stream } from '../stream.ts';
 import { fail, type CommandResult, type KubectlContext } from '../types.ts';
 
 const LOGS_FLAGS: FlagSpec[] = [
+  { name: 'all-pods', type: 'bool' },
+  { name: 'insecure-skip-tls-verify-backend', type: 'bool' },
+  { name: 'since-time', type: 'string' },
   { name: 'container', short: 'c', type: 'string' },
   { name: 'follow', short: 'f', type: 'bool' },
   { name: 'previous', short: 'p', type: 'bool' },

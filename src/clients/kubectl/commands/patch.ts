@@ -12,7 +12,14 @@ import { buildInfos } from '../builder.ts';
 import { discover } from '../discovery.ts';
 import { aggregateErrors, responseError } from '../errors.ts';
 import { parseFlags, type FlagSpec } from '../flags.ts';
-import { DRY_RUN_FLAG, parseDryRun, parseObjectOutput, printChanged, PRINT_FLAGS } from '../mutation.ts';
+import {
+  DRY_RUN_FLAG,
+  parseDryRun,
+  parseObjectOutput,
+  printChanged,
+  PRINT_FLAGS,
+  templateOptions,
+} from '../mutation.ts';
 import { fail, type CommandResult, type KubectlContext } from '../types.ts';
 import { RESOURCES_REQUIRED } from './scale.ts';
 
@@ -48,7 +55,7 @@ function patchOperation(changed: boolean): string {
 
 export async function patchCommand(args: string[], ctx: KubectlContext): Promise<CommandResult> {
   const flags = parseFlags(args, FLAGS);
-  const output = parseObjectOutput(flags.string('output'));
+  const output = parseObjectOutput(flags.string('output'), templateOptions(flags, ctx));
   if (typeof output === 'string') return fail(output);
   const dry = parseDryRun(flags, ctx.now);
   if (typeof dry === 'string') return fail(dry);
@@ -124,7 +131,10 @@ export async function patchCommand(args: string[], ctx: KubectlContext): Promise
     }
     const printed = printChanged(output, info.type, result, patchOperation(!deepEqual(info.object, result)), 'none');
     if (printed.ok) stdout += printed.text;
-    else errors.push(printed.error);
+    else {
+      stdout += printed.stdout ?? '';
+      errors.push(printed.error);
+    }
   }
   errors.push(...built.errors);
   if (built.infos.length === 0 && built.errors.length === 0) errors.push('no objects passed to patch');

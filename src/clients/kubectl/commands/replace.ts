@@ -2,7 +2,14 @@ import { objectPath, type KubeObject } from '../../../engine/index.ts';
 import { discover, qualifiedKind } from '../discovery.ts';
 import { aggregateErrors, responseError } from '../errors.ts';
 import { parseFlags, type FlagSpec } from '../flags.ts';
-import { DRY_RUN_FLAG, parseDryRun, parseObjectOutput, printChanged, PRINT_FLAGS } from '../mutation.ts';
+import {
+  DRY_RUN_FLAG,
+  parseDryRun,
+  parseObjectOutput,
+  printChanged,
+  PRINT_FLAGS,
+  templateOptions,
+} from '../mutation.ts';
 import { readManifestSources, typeOf } from '../sources.ts';
 import { fail, type CommandResult, type KubectlContext } from '../types.ts';
 
@@ -34,7 +41,7 @@ const WAIT_LIMIT_MS = 5 * 60_000;
 
 export async function replaceCommand(args: string[], ctx: KubectlContext): Promise<CommandResult> {
   const flags = parseFlags(args, FLAGS);
-  const output = parseObjectOutput(flags.string('output'));
+  const output = parseObjectOutput(flags.string('output'), templateOptions(flags, ctx));
   if (typeof output === 'string') return fail(output);
   const dry = parseDryRun(flags, ctx.now);
   if (typeof dry === 'string') return fail(dry);
@@ -104,7 +111,10 @@ export async function replaceCommand(args: string[], ctx: KubectlContext): Promi
       if (dry.dryRun === 'client') {
         const printed = printChanged(output, type, object, 'replaced', dry.dryRun);
         if (printed.ok) stdout += printed.text;
-        else errors.push(printed.error);
+        else {
+          stdout += printed.stdout ?? '';
+          errors.push(printed.error);
+        }
         continue;
       }
       if (!object.metadata.resourceVersion) {
@@ -126,7 +136,10 @@ export async function replaceCommand(args: string[], ctx: KubectlContext): Promi
     }
     const printed = printChanged(output, type, response.body, 'replaced', dry.dryRun);
     if (printed.ok) stdout += printed.text;
-    else errors.push(printed.error);
+    else {
+      stdout += printed.stdout ?? '';
+      errors.push(printed.error);
+    }
   }
   return { stdout, stderr: read.warnings + dry.warning + aggregateErrors(errors), exitCode: errors.length ? 1 : 0 };
 }

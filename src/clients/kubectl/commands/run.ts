@@ -6,6 +6,17 @@ import { fail, type CommandResult, type KubectlContext } from '../types.ts';
 import { logsCommand } from './logs.ts';
 
 const RUN_FLAGS: FlagSpec[] = [
+  // The flags kubectl run inherits from delete for --rm, and -f/-k (accepted, as kubectl does).
+  { name: 'cascade', type: 'string', default: 'background' },
+  { name: 'filename', short: 'f', type: 'strings' },
+  { name: 'force', type: 'bool' },
+  { name: 'grace-period', type: 'int', default: -1 },
+  { name: 'kustomize', short: 'k', type: 'string' },
+  { name: 'leave-stdin-open', type: 'bool' },
+  { name: 'recursive', short: 'R', type: 'bool' },
+  { name: 'show-managed-fields', type: 'bool' },
+  { name: 'timeout', type: 'string', default: '0s' },
+  { name: 'wait', type: 'bool' },
   { name: 'image', type: 'string' },
   { name: 'restart', type: 'string', default: 'Always' },
   { name: 'labels', short: 'l', type: 'string' },

@@ -3,7 +3,14 @@ import { buildInfos } from '../builder.ts';
 import { discover } from '../discovery.ts';
 import { aggregateErrors, responseError } from '../errors.ts';
 import { parseFlags, type FlagSpec } from '../flags.ts';
-import { DRY_RUN_FLAG, parseDryRun, parseObjectOutput, printChanged, PRINT_FLAGS } from '../mutation.ts';
+import {
+  DRY_RUN_FLAG,
+  parseDryRun,
+  parseObjectOutput,
+  printChanged,
+  PRINT_FLAGS,
+  templateOptions,
+} from '../mutation.ts';
 import { fail, type CommandResult, type KubectlContext } from '../types.ts';
 
 /**
@@ -42,7 +49,7 @@ export async function scaleCommand(args: string[], ctx: KubectlContext): Promise
   const flags = parseFlags(args, FLAGS);
   if (!args.some((a) => a === '--replicas' || a.startsWith('--replicas=')))
     return fail('error: required flag(s) "replicas" not set');
-  const output = parseObjectOutput(flags.string('output'));
+  const output = parseObjectOutput(flags.string('output'), templateOptions(flags, ctx));
   if (typeof output === 'string') return fail(output);
   const dry = parseDryRun(flags, ctx.now);
   if (typeof dry === 'string') return fail(dry);
@@ -120,7 +127,10 @@ export async function scaleCommand(args: string[], ctx: KubectlContext): Promise
     }
     const printed = printChanged(output, info.type, info.object, 'scaled', dry.dryRun);
     if (printed.ok) stdout += printed.text;
-    else errors.push(printed.error);
+    else {
+      stdout += printed.stdout ?? '';
+      errors.push(printed.error);
+    }
   }
   errors.push(...built.errors);
   return { stdout, stderr: dry.warning + aggregateErrors(errors), exitCode: errors.length ? 1 : 0 };

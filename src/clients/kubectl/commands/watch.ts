@@ -13,6 +13,8 @@ const TABLE_ACCEPT = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/j
 const POLL_MS = 1000;
 const DEFAULT_BOUND_MS = 60_000;
 const PADDING = 3;
+/** MIN_WIDTH is GetNewTabWriter's minimum cell width. */
+const MIN_WIDTH = 6;
 
 export interface WatchParams {
   selections: { type: ResourceType; names: string[] }[];
@@ -40,16 +42,16 @@ export async function watchTables(ctx: KubectlContext, params: WatchParams): Pro
   const stream = new Stream(ctx);
   stream.err(params.stderr);
   if (params.selections.length !== 1) {
-    stream.err(
-      `error: watch is only supported on individual resources and resource collections, but ${params.selections.length} resources were found\n`,
-    );
+    stream.err('error: you may only specify a single resource type\n');
     return stream.result(1);
   }
   const selection = params.selections[0] as WatchParams['selections'][number];
   const options: TableOptions = { ...params.options, noHeaders: true };
   const widths: number[] = [];
   const remember = (cells: string[]) =>
-    cells.slice(0, -1).forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, [...cell].length + PADDING)));
+    cells
+      .slice(0, -1)
+      .forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, MIN_WIDTH, [...cell].length + PADDING)));
   const align = (cells: string[]) =>
     cells.map((cell, i) => (i < cells.length - 1 ? cell.padEnd(widths[i] ?? 0) : cell)).join('');
   const seen = new Map<string, Seen>();
@@ -203,4 +205,118 @@ async function watchEvents(
     stops.forEach((stop) => stop());
   }
   return stream.result(0);
+}
+
+/** ObjectPrinter prints one watched object (or WatchEvent) in a non-table format, keeping its own state. */
+export type ObjectPrinter = (
+  object: unknown,
+) => { ok: true; text: string } | { ok: false; stdout: string; error: string };
+
+export interface ObjectWatchParams {
+  type: ResourceType;
+  names: string[];
+  namespace: string | undefined;
+  query: Record<string, string>;
+  /** initial are the listed objects, printed first unless watchOnly. */
+  initial: unknown[];
+  resourceVersion: string;
+  print: ObjectPrinter;
+  outputEvents: boolean;
+  watchOnly: boolean;
+  requestTimeout: string | undefined;
+  stderr: string;
+}
+
+/**
+ * watchObjects is `get -w` with -o name|yaml|json|jsonpath|go-template|custom-columns: kubectl hands
+ * each event's object to the same printer (yaml separates documents with `---`, json prints them one
+ * after another), wrapped as a WatchEvent {type, object} under --output-watch-events. The listing
+ * comes first as ADDED events. Without a REST watch it polls, reporting objects whose
+ * resourceVersion moved (MODIFIED), new ones (ADDED) and vanished ones (DELETED).
+ */
+export async function watchObjects(ctx: KubectlContext, params: ObjectWatchParams): Promise<CommandResult> {
+  const stream = new Stream(ctx);
+  stream.err(params.stderr);
+  let failed = false;
+  const emit = (type: string, object: unknown): boolean => {
+    if (failed) return false;
+    const printed = params.print(params.outputEvents ? { type, object } : object);
+    if (printed.ok) {
+      stream.out(printed.text);
+      return true;
+    }
+    stream.out(printed.stdout);
+    stream.err(printed.error);
+    failed = true;
+    return false;
+  };
+  if (!params.watchOnly) for (const object of params.initial) if (!emit('ADDED', object)) return stream.result(1);
+  const limit = params.requestTimeout ? (parseDuration(params.requestTimeout) ?? 0) : DEFAULT_BOUND_MS;
+  const live = ctx.signal !== undefined;
+  const names = params.names.length ? params.names : [undefined];
+  const stops: (() => void)[] = [];
+  const versions = new Map<string, { version: string; object: unknown }>();
+  const keyOf = (o: unknown) => {
+    const meta = (o as { metadata?: { namespace?: string; name?: string; resourceVersion?: string } }).metadata;
+    return { key: `${meta?.namespace ?? ''}/${meta?.name ?? ''}`, version: meta?.resourceVersion ?? '' };
+  };
+  for (const object of params.initial) {
+    const { key, version } = keyOf(object);
+    versions.set(key, { version, object });
+  }
+  if (ctx.client.watch) {
+    for (const name of names) {
+      const query: Record<string, string> = { ...params.query, resourceVersion: params.resourceVersion };
+      if (name) query.fieldSelector = `metadata.name=${name}`;
+      const opened = ctx.client.watch({ path: objectPath(params.type, params.namespace), query }, (event) => {
+        if (event.type !== 'ADDED' && event.type !== 'MODIFIED' && event.type !== 'DELETED') return;
+        emit(event.type, event.object);
+      });
+      if ('status' in opened) {
+        stops.forEach((stop) => stop());
+        const message = (opened.body as { message?: string } | undefined)?.message ?? 'the server could not watch';
+        stream.err(`Error from server: ${message}\n`);
+        return stream.result(1);
+      }
+      stops.push(opened.stop);
+    }
+  }
+  try {
+    for (let waited = 0; live || waited < limit; waited += POLL_MS) {
+      if (stream.aborted || failed) break;
+      if (live) await pause(POLL_MS);
+      else if (ctx.advance) await ctx.advance(POLL_MS);
+      else break;
+      if (stream.aborted || failed || ctx.client.watch) continue;
+      const present = new Set<string>();
+      for (const name of names) {
+        const response = await ctx.client.request<{ items?: unknown[] } & Record<string, unknown>>({
+          verb: 'GET',
+          path: objectPath(params.type, params.namespace, name),
+          ...(name ? {} : { query: params.query }),
+        });
+        if (response.status >= 400) continue;
+        const apiVersion = params.type.group ? `${params.type.group}/${params.type.version}` : params.type.version;
+        const objects = name
+          ? [response.body]
+          : (response.body.items ?? []).map((item) => ({ apiVersion, kind: params.type.kind, ...(item as object) }));
+        for (const object of objects) {
+          const { key, version } = keyOf(object);
+          present.add(key);
+          const before = versions.get(key);
+          if (before?.version === version) continue;
+          versions.set(key, { version, object });
+          emit(before ? 'MODIFIED' : 'ADDED', object);
+        }
+      }
+      for (const [key, last] of [...versions]) {
+        if (present.has(key)) continue;
+        versions.delete(key);
+        emit('DELETED', last.object);
+      }
+    }
+  } finally {
+    stops.forEach((stop) => stop());
+  }
+  return stream.result(failed ? 1 : 0);
 }

@@ -66,7 +66,7 @@ export function printCustomColumns(
   objects: unknown[],
   options: { noHeaders: boolean },
 ): { ok: true; text: string } | { ok: false; error: string; text: string } {
-  const writer = new TabWriter(3);
+  const writer = new TabWriter(3, 6);
   if (!options.noHeaders) writer.write(`${columns.map((c) => c.header).join('\t')}\n`);
   const parsers: ParsedJsonPath[] = [];
   for (const column of columns) {

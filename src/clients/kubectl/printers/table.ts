@@ -1,5 +1,5 @@
 import type { Table } from '../../../engine/index.ts';
-import { tabulate } from './tabwriter.ts';
+import { TabWriter } from './tabwriter.ts';
 
 /**
  * Tables printed as kubectl's table printer does: upper-cased headers, cells aligned by a tabwriter
@@ -53,9 +53,11 @@ export function tableRows(table: Table, options: TableOptions): string[][] {
   return rows;
 }
 
-/** alignColumns lays rows out with kubectl's tabwriter (padding 3). */
+/** alignColumns lays rows out with kubectl's tabwriter (GetNewTabWriter: padding 3, columns at least 6 wide). */
 export function alignColumns(rows: string[][]): string {
-  return tabulate(rows.map((row) => `${row.join('\t')}\n`).join(''), 3);
+  const writer = new TabWriter(3, 6);
+  writer.write(rows.map((row) => `${row.join('\t')}\n`).join(''));
+  return writer.flush();
 }
 
 export function printTable(table: Table, options: TableOptions): string {

@@ -3,7 +3,14 @@ import { buildInfos } from '../../builder.ts';
 import { discover } from '../../discovery.ts';
 import { aggregateErrors, responseError } from '../../errors.ts';
 import { parseFlags, type FlagSpec } from '../../flags.ts';
-import { DRY_RUN_FLAG, parseDryRun, parseObjectOutput, printChanged, PRINT_FLAGS } from '../../mutation.ts';
+import {
+  DRY_RUN_FLAG,
+  parseDryRun,
+  parseObjectOutput,
+  printChanged,
+  PRINT_FLAGS,
+  templateOptions,
+} from '../../mutation.ts';
 import { fail, type CommandResult, type KubectlContext } from '../../types.ts';
 
 /**
@@ -123,7 +130,7 @@ export async function taintCommand(args: string[], ctx: KubectlContext): Promise
   const flags = parseFlags(args, FLAGS);
   const dry = parseDryRun(flags, ctx.now);
   if (typeof dry === 'string') return fail(dry);
-  const output = parseObjectOutput(flags.string('output'));
+  const output = parseObjectOutput(flags.string('output'), templateOptions(flags, ctx));
   if (typeof output === 'string') return fail(output);
   const resources: string[] = [];
   const specs: string[] = [];
@@ -219,7 +226,10 @@ export async function taintCommand(args: string[], ctx: KubectlContext): Promise
     // taint sets the printer's operation after the dry-run suffix was added, so it shows none.
     const printed = printChanged(output, info.type, shown, result.operation, 'none');
     if (printed.ok) stdout += printed.text;
-    else errors.push(printed.error);
+    else {
+      stdout += printed.stdout ?? '';
+      errors.push(printed.error);
+    }
   }
   return { stdout, stderr: dry.warning + aggregateErrors(errors), exitCode: errors.length ? 1 : 0 };
 }

@@ -3,7 +3,7 @@ import { buildInfos, type Info } from '../../builder.ts';
 import { discover, qualifiedPlural } from '../../discovery.ts';
 import { aggregateErrors, responseError } from '../../errors.ts';
 import { parseFlags, type FlagSpec } from '../../flags.ts';
-import { DRY_RUN_FLAG, parseDryRun, parseObjectOutput, printChanged } from '../../mutation.ts';
+import { DRY_RUN_FLAG, parseDryRun, parseObjectOutput, printChanged, templateOptions } from '../../mutation.ts';
 import { fail, type CommandResult, type KubectlContext } from '../../types.ts';
 import { ROLLOUT_FLAGS } from './flags.ts';
 import { REVISION_ANNOTATION, revisionsOf, templateOf } from './revisions.ts';
@@ -134,7 +134,7 @@ function actionCommand(action: Action): (args: string[], ctx: KubectlContext) =>
     const flags = parseFlags(args, [...ROLLOUT_FLAGS, ...action.flags]);
     if (flags.positional.length === 0 && flags.strings('filename').length === 0)
       return fail('error: required resource not specified');
-    const output = parseObjectOutput(flags.string('output'));
+    const output = parseObjectOutput(flags.string('output'), templateOptions(flags, ctx));
     if (typeof output === 'string') return fail(output);
     const dry = parseDryRun(flags, ctx.now);
     if (typeof dry === 'string') return fail(dry);
@@ -180,7 +180,10 @@ function actionCommand(action: Action): (args: string[], ctx: KubectlContext) =>
       }
       const printed = printChanged(output, info.type, shown, outcome.operation, dry.dryRun);
       if (printed.ok) stdout += printed.text;
-      else errors.push(printed.error);
+      else {
+        stdout += printed.stdout ?? '';
+        errors.push(printed.error);
+      }
     }
     return { stdout, stderr: dry.warning + aggregateErrors(errors), exitCode: errors.length ? 1 : 0 };
   };

@@ -5,7 +5,7 @@ import { describePodTemplate } from '../../describe/podtemplate.ts';
 import { discover, qualifiedKind } from '../../discovery.ts';
 import { aggregateErrors } from '../../errors.ts';
 import { parseFlags } from '../../flags.ts';
-import { parseObjectOutput, printChanged } from '../../mutation.ts';
+import { parseObjectOutput, printChanged, templateOptions } from '../../mutation.ts';
 import { tabulate } from '../../printers/tabwriter.ts';
 import { fail, type CommandResult, type KubectlContext } from '../../types.ts';
 import { ROLLOUT_FLAGS } from './flags.ts';
@@ -23,7 +23,7 @@ export async function rolloutHistoryCommand(args: string[], ctx: KubectlContext)
     return fail('error: required resource not specified');
   const revision = flags.int('revision') ?? 0;
   if (revision < 0) return fail(`error: revision must be a positive integer: ${revision}`);
-  const output = parseObjectOutput(flags.string('output'));
+  const output = parseObjectOutput(flags.string('output'), templateOptions(flags, ctx));
   if (typeof output === 'string') return fail(output);
   const registry = await discover(ctx.client);
   const built = await buildInfos(ctx, registry, {
@@ -38,6 +38,17 @@ export async function rolloutHistoryCommand(args: string[], ctx: KubectlContext)
   for (const info of built.infos) {
     if (!HISTORY_KINDS.has(info.object.kind)) {
       errors.push(`no history viewer has been implemented for ${JSON.stringify(info.object.kind)}`);
+      continue;
+    }
+    if (output.kind !== 'operation' && (flags.string('output') ?? '') === '') {
+      // --template without -o: kubectl passes the history to the name printer as its operation,
+      // so the template printer it picked prints the object itself.
+      const printed = printChanged(output, info.type, info.object, '', 'none');
+      if (printed.ok) stdout += printed.text;
+      else {
+        stdout += printed.stdout ?? '';
+        errors.push(printed.error);
+      }
       continue;
     }
     const revisions = await revisionsOf(ctx, info.object);

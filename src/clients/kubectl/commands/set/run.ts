@@ -4,7 +4,14 @@ import { buildInfos, type Info } from '../../builder.ts';
 import { discover } from '../../discovery.ts';
 import { aggregateErrors, responseError } from '../../errors.ts';
 import type { FlagSpec, ParsedFlags } from '../../flags.ts';
-import { DRY_RUN_FLAG, parseDryRun, parseObjectOutput, printChanged, PRINT_FLAGS } from '../../mutation.ts';
+import {
+  DRY_RUN_FLAG,
+  parseDryRun,
+  parseObjectOutput,
+  printChanged,
+  PRINT_FLAGS,
+  templateOptions,
+} from '../../mutation.ts';
 import { podSpecOf } from '../../podspec.ts';
 import { twoWayPatch } from '../../threeway.ts';
 import { fail, type CommandResult, type KubectlContext } from '../../types.ts';
@@ -59,7 +66,7 @@ export function kindName(info: Info): string {
 
 export async function runSet(ctx: KubectlContext, run: SetRun): Promise<CommandResult> {
   const { flags } = run;
-  const output = parseObjectOutput(flags.string('output'));
+  const output = parseObjectOutput(flags.string('output'), templateOptions(flags, ctx));
   if (typeof output === 'string') return fail(output);
   const dry = parseDryRun(flags, ctx.now);
   if (typeof dry === 'string') return fail(dry);
@@ -124,7 +131,10 @@ export async function runSet(ctx: KubectlContext, run: SetRun): Promise<CommandR
     }
     const printed = printChanged(output, info.type, shown, run.operation, dry.dryRun);
     if (printed.ok) stdout += printed.text;
-    else errors.push(printed.error);
+    else {
+      stdout += printed.stdout ?? '';
+      errors.push(printed.error);
+    }
   }
   return { stdout, stderr: stderr + aggregateErrors(errors), exitCode: errors.length ? 1 : 0 };
 }
