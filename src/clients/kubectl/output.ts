@@ -2,19 +2,21 @@ import type { KubeObject } from '../../engine/index.ts';
 import { customColumns } from './printers/custom-columns.ts';
 import { jsonpath } from './printers/jsonpath.ts';
 import { marshalGoJson, quoteGoJson, toKubectlJson } from './printers/json.ts';
-import { toKubectlYaml } from './printers/yaml.ts';
+import { printKyaml } from './printers/kyaml.ts';
+import { toKubectlYaml, YamlPrintError } from './printers/yaml.ts';
 import { qualifiedKind } from './discovery.ts';
 import type { ResourceType } from '../../engine/index.ts';
 import type { ParsedFlags } from './flags.ts';
 import { goTemplateFromFlags, printGoTemplate, type GoTemplatePrinter } from './printers/gotemplate.ts';
 
 /**
- * The -o formats that print whole objects (yaml, json, name, jsonpath, custom-columns, go-template),
+ * The -o formats that print whole objects (yaml, kyaml, json, name, jsonpath, custom-columns, go-template),
  * shared by get, create, apply, run, expose and the rest. Table output lives in printers/table.ts.
  */
 export type OutputFormat =
   | { kind: 'table'; wide: boolean }
   | { kind: 'yaml' }
+  | { kind: 'kyaml' }
   | { kind: 'json' }
   | { kind: 'name' }
   | { kind: 'jsonpath'; template: string }
@@ -51,6 +53,7 @@ export function parseOutput(value: string | undefined, options: TemplateOptions 
   if (value === undefined || value === '') return { kind: 'table', wide: false };
   if (value === 'wide') return { kind: 'table', wide: true };
   if (value === 'yaml') return { kind: 'yaml' };
+  if (value === 'kyaml') return { kind: 'kyaml' };
   if (value === 'json') return { kind: 'json' };
   if (value === 'name') return { kind: 'name' };
   const eq = value.indexOf('=');
@@ -64,7 +67,7 @@ export function parseOutput(value: string | undefined, options: TemplateOptions 
     if (!rest) return `error: custom-columns format specified but no custom columns given`;
     return { kind: 'custom-columns', spec: rest };
   }
-  return `error: unable to match a printer suitable for the output format "${value}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml`;
+  return `error: unable to match a printer suitable for the output format "${value}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,kyaml,name,template,templatefile,wide,yaml`;
 }
 
 /** asList wraps several objects the way kubectl does for -o yaml|json. */
@@ -88,6 +91,8 @@ export function printObjects(
   switch (format.kind) {
     case 'yaml':
       return { ok: true, text: toKubectlYaml(value) };
+    case 'kyaml':
+      return kyamlText(value);
     case 'json':
       return { ok: true, text: toKubectlJson(value) };
     case 'name':
@@ -125,6 +130,10 @@ export function streamPrinter(
     switch (format.kind) {
       case 'yaml':
         return { ok: true, text: `${count > 1 ? '---\n' : ''}${toKubectlYaml(value)}` };
+      case 'kyaml': {
+        const printed = kyamlText(value);
+        return printed.ok ? printed : { ok: false, stdout: '', error: `${printed.error}\n` };
+      }
       case 'json':
         return {
           ok: true,
@@ -148,6 +157,16 @@ export function streamPrinter(
         return printGoTemplate(format, value, event ? { typed: true } : {});
     }
   };
+}
+
+/** kyamlText is -o kyaml of one value (each KYAML document carries its own `---`). */
+function kyamlText(value: unknown): { ok: true; text: string } | { ok: false; error: string } {
+  try {
+    return { ok: true, text: printKyaml(value) };
+  } catch (error) {
+    if (error instanceof YamlPrintError) return { ok: false, error: `error: ${error.message}` };
+    throw error;
+  }
 }
 
 function isWatchEvent(value: unknown): value is { type: string; object: unknown } {

@@ -68,6 +68,8 @@ export interface ApiServerDeps {
 
 const ADMIN: UserInfo = { username: 'kubernetes-admin', groups: ['kubeadm:cluster-admins', 'system:authenticated'] };
 const AUDIT_LIMIT = 2000;
+/** HEALTH_PATHS are the API server's health checks; a simulated one is always healthy. */
+const HEALTH_PATHS = new Set(['/healthz', '/livez', '/readyz']);
 
 /**
  * ApiServer answers Kubernetes REST requests against the object store: discovery, CRUD with
@@ -207,6 +209,7 @@ export class ApiServer {
       if (bodySize > MAX_REQUEST_BYTES) throw new ApiError(errors.requestEntityTooLarge());
       const openApi = request.verb === 'GET' ? openApiV3(request.path, this.deps.registry) : undefined;
       if (openApi) return openApi;
+      if (request.verb === 'GET' && HEALTH_PATHS.has(request.path)) return { status: 200, body: 'ok' };
       const parsed = parsePath(request.path, this.deps.registry);
       if (parsed.kind === 'unknown') throw new ApiError(errors.pathNotFound());
       if (parsed.kind === 'discovery') return { status: 200, body: this.discovery(parsed) };

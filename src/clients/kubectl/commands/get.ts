@@ -1,7 +1,7 @@
 import { objectPath, type KubeObject, type ResourceType, type Table } from '../../../engine/index.ts';
 import { discover, qualifiedKind } from '../discovery.ts';
 import { responseError } from '../errors.ts';
-import { parseFlags, type FlagSpec } from '../flags.ts';
+import { parseFlags, type FlagSpec, type ParsedFlags } from '../flags.ts';
 import { parseOutput, printObjects, streamPrinter, templateOptions } from '../output.ts';
 import { printTable } from '../printers/table.ts';
 import { selectResources } from '../resources.ts';
@@ -55,6 +55,7 @@ function stripManagedFields(object: KubeObject): KubeObject {
 
 export async function getCommand(args: string[], ctx: KubectlContext): Promise<CommandResult> {
   const flags = parseFlags(args, GET_FLAGS);
+  if ((flags.string('raw') ?? '') !== '') return getRaw(flags, ctx);
   const output = parseOutput(flags.string('output'), templateOptions(flags, ctx));
   if (typeof output === 'string') return fail(output);
   const sortBy = flags.string('sort-by');
@@ -200,16 +201,9 @@ export async function getCommand(args: string[], ctx: KubectlContext): Promise<C
         stderr,
       });
     }
-    if (nonEmpty.length === 0 && !selection.byName && exitCode === 0) {
-      const scope =
-        allNamespaces || selection.selections.every((s) => !s.type.namespaced) ? '' : ` in ${namespace} namespace`;
-      stderr += `No resources found${scope}.\n`;
-    }
+    if (nonEmpty.length === 0 && !selection.byName && exitCode === 0)
+      stderr += noResourcesFound(!allNamespaces && selection.selections.every((s) => s.type.namespaced), namespace);
     return { stdout, stderr, exitCode };
-  }
-  if (collected.length === 0 && !selection.byName && output.kind === 'name') {
-    const scope = allNamespaces ? '' : ` in ${namespace} namespace`;
-    return { stdout, stderr: `${stderr}No resources found${scope}.\n`, exitCode };
   }
   if (sortPath && collected.length > 0) {
     if (!collected.some((c) => fieldValue(c.object, sortPath) !== undefined))
@@ -260,3 +254,31 @@ function mergeTables(tables: { type: ResourceType; table: Table }[]): { type: Re
 }
 
 export { ok };
+
+/**
+ * noResourcesFound is kubectl's note for an empty listing: it names the namespace only when every
+ * resource asked for lives in one (and not for -A).
+ */
+function noResourcesFound(allNamespaced: boolean, namespace: string): string {
+  return allNamespaced ? `No resources found in ${namespace} namespace.\n` : 'No resources found\n';
+}
+
+/** getRaw is `kubectl get --raw PATH`: the server's answer to a GET, byte for byte, without a newline. */
+async function getRaw(flags: ParsedFlags, ctx: KubectlContext): Promise<CommandResult> {
+  const raw = flags.string('raw') ?? '';
+  if (flags.positional.length > 0) return fail('error: arguments may not be passed when --raw is specified');
+  if ((flags.string('output') ?? '') !== '') return fail('error: --raw and --output are mutually exclusive');
+  if (flags.bool('watch') || flags.bool('watch-only') || (flags.string('selector') ?? '') !== '')
+    return fail(
+      'error: --raw may not be specified with other flags that filter the server request or alter the output',
+    );
+  if (!raw.startsWith('/'))
+    return fail(`error: --raw must be a valid URL path: parse "${raw}": invalid URI for request`);
+  const question = raw.indexOf('?');
+  const path = question >= 0 ? raw.slice(0, question) : raw;
+  const query = Object.fromEntries(new URLSearchParams(question >= 0 ? raw.slice(question + 1) : ''));
+  const response = await ctx.client.request({ verb: 'GET', path, query });
+  const error = responseError(response);
+  if (error) return { stdout: '', stderr: error, exitCode: 1 };
+  return ok(typeof response.body === 'string' ? response.body : JSON.stringify(response.body));
+}
