@@ -12,7 +12,8 @@ import type { KubectlContext } from './types.ts';
  * matches — assigned, Running, Ready the longest, fewest restarts, oldest — in the order kubectl's
  * ActivePods sort (reversed) leaves them.
  */
-export type Attachable = { ok: true; pod: Pod; service?: Service; matching: number } | { ok: false; error: string };
+export type Attachable =
+  { ok: true; pod: Pod; service?: Service; matching: number; pods: Pod[] } | { ok: false; error: string };
 
 interface LabelSelector {
   matchLabels?: Record<string, string>;
@@ -79,7 +80,10 @@ export async function attachablePod(ctx: KubectlContext, namespace: string, targ
   const response = await ctx.client.request<KubeObject>({ verb: 'GET', path: objectPath(type, namespace, name) });
   const error = responseError(response);
   if (error) return { ok: false, error };
-  if (type.kind === 'Pod') return { ok: true, pod: response.body as unknown as Pod, matching: 1 };
+  if (type.kind === 'Pod') {
+    const pod = response.body as unknown as Pod;
+    return { ok: true, pod, matching: 1, pods: [pod] };
+  }
   let selector: string;
   let service: Service | undefined;
   if (type.kind === 'Service' || type.kind === 'ReplicationController') {
@@ -110,5 +114,5 @@ export async function attachablePod(ctx: KubectlContext, namespace: string, targ
   const items = pods.body.items ?? [];
   if (items.length === 0) return { ok: false, error: 'error: timed out waiting for the condition\n' };
   const sorted = goSort([...items], (a, b) => activeLess(b, a));
-  return { ok: true, pod: sorted[0] as Pod, ...(service ? { service } : {}), matching: items.length };
+  return { ok: true, pod: sorted[0] as Pod, ...(service ? { service } : {}), matching: items.length, pods: items };
 }

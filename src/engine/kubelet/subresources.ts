@@ -87,11 +87,19 @@ export function registerPodSubresources(ctx: KubeletContext): void {
     }
     lines = lines ?? [];
     if (query.sinceSeconds) lines = lines.filter((l) => l.at >= ctx.clock.now - Number(query.sinceSeconds) * 1000);
+    else if (query.sinceTime) {
+      const from = Date.parse(query.sinceTime);
+      if (!Number.isNaN(from)) lines = lines.filter((l) => l.at >= from);
+    }
     if (query.tailLines !== undefined && Number(query.tailLines) >= 0)
       lines = lines.slice(Math.max(0, lines.length - Number(query.tailLines)));
-    const text = lines
+    let text = lines
       .map((l) => `${query.timestamps === 'true' ? `${formatTimestamp(l.at)} ` : ''}${l.text}\n`)
       .join('');
+    // limitBytes cuts the stream after that many bytes (of UTF-8), mid-line if need be.
+    const limit = Number(query.limitBytes ?? 0);
+    if (limit > 0)
+      text = new TextDecoder().decode(new TextEncoder().encode(text).slice(0, limit)).replace(/\uFFFD$/, '');
     return { status: 200, body: text };
   });
 

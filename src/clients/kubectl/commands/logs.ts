@@ -2,7 +2,7 @@ import { defaultContainer, hasContainer } from '../containers.ts';
 import { attachablePod } from '../attachable.ts';
 import { objectPath, parseDuration } from '../../../engine/index.ts';
 import { responseError } from '../errors.ts';
-import { parseFlags, type FlagSpec } from '../flags.ts';
+import { parseFlags, type FlagSpec, type ParsedFlags } from '../flags.ts';
 import { pause, Stream } from '../stream.ts';
 import { fail, type CommandResult, type KubectlContext } from '../types.ts';
 
@@ -41,6 +41,9 @@ export async function logsCommand(args: string[], ctx: KubectlContext): Promise<
   const selector = flags.string('selector');
   let pods: PodLike[] = [];
   let notice = '';
+  let allPods: PodLike[] | undefined;
+  const since = sinceOptions(flags);
+  if (typeof since === 'string') return fail(since);
   if (selector) {
     const list = await ctx.client.request<{ items?: PodLike[] }>({
       verb: 'GET',
@@ -61,8 +64,9 @@ export async function logsCommand(args: string[], ctx: KubectlContext): Promise<
       const found = await attachablePod(ctx, namespace, target);
       if (!found.ok) return { stdout: '', stderr: builderError(found.error, namespace), exitCode: 1 };
       podName = found.pod.metadata?.name ?? '';
+      if (flags.bool('all-pods') && found.pods.length > 1) allPods = found.pods as unknown as PodLike[];
       // kubectl logs says which pod it picked when the selector matched several.
-      if (found.matching > 1) notice = `Found ${found.matching} pods, using pod/${podName}\n`;
+      else if (found.matching > 1) notice = `Found ${found.matching} pods, using pod/${podName}\n`;
     }
     const response = await ctx.client.request<PodLike>({
       verb: 'GET',
@@ -70,7 +74,7 @@ export async function logsCommand(args: string[], ctx: KubectlContext): Promise<
     });
     const error = responseError(response);
     if (error) return { stdout: '', stderr: builderError(error, namespace), exitCode: 1 };
-    pods = [response.body];
+    pods = allPods ?? [response.body];
   }
   let stdout = '';
   let stderr = notice;
@@ -104,6 +108,7 @@ export async function logsCommand(args: string[], ctx: KubectlContext): Promise<
       if (tail >= 0) query.tailLines = String(tail);
       else if (selector) query.tailLines = '10';
       if (flags.bool('timestamps')) query.timestamps = 'true';
+      Object.assign(query, since);
       const response = await ctx.client.request<string>({
         verb: 'GET',
         path: `/api/v1/namespaces/${namespace}/pods/${pod.metadata.name ?? ''}/log`,
@@ -117,7 +122,7 @@ export async function logsCommand(args: string[], ctx: KubectlContext): Promise<
       }
       const text = String(response.body);
       const prefixed = (chunk: string) =>
-        flags.bool('prefix')
+        flags.bool('prefix') || allPods
           ? chunk
               .split('\n')
               .filter((l, i, a) => l !== '' || i < a.length - 1)
@@ -214,4 +219,36 @@ function builderError(error: string, namespace: string): string {
   const prefix = 'Error from server (NotFound): ';
   if (!error.startsWith(prefix)) return error;
   return `error: error from server (NotFound): ${error.slice(prefix.length).trimEnd()} in namespace "${namespace}"\n`;
+}
+
+/**
+ * sinceOptions reads --since, --since-time and --limit-bytes into the log request's query, with
+ * kubectl's checks (logs.go Validate), or gives its error.
+ */
+function sinceOptions(flags: ParsedFlags): Record<string, string> | string {
+  const query: Record<string, string> = {};
+  const since = flags.string('since');
+  const sinceTime = flags.string('since-time');
+  if (since !== undefined && since !== '' && since !== '0s') {
+    const negative = since.startsWith('-');
+    const ms = parseDuration(negative ? since.slice(1) : since);
+    if (ms === undefined)
+      return `error: invalid argument "${since}" for "--since" flag: time: invalid duration "${since}"\nSee 'kubectl logs --help' for usage.`;
+    if (sinceTime) return 'error: at most one of `sinceTime` or `sinceSeconds` may be specified';
+    if (negative) return 'error: --since must be greater than 0';
+    query.sinceSeconds = String(Math.round(ms / 1000));
+  }
+  if (sinceTime) {
+    if (Number.isNaN(Date.parse(sinceTime)) || !/^\d{4}-\d{2}-\d{2}T/.test(sinceTime))
+      return `error: parsing time "${sinceTime}" as "2006-01-02T15:04:05Z07:00": cannot parse "${sinceTime}" as "2006"`;
+    query.sinceTime = sinceTime;
+  }
+  const limit = flags.int('limit-bytes');
+  if (limit !== undefined && limit !== 0) {
+    if (limit < 1) return 'error: --limit-bytes must be greater than 0';
+    query.limitBytes = String(limit);
+  }
+  const tail = flags.int('tail');
+  if (tail !== undefined && tail < -1) return 'error: --tail must be greater than or equal to -1';
+  return query;
 }
