@@ -1,7 +1,6 @@
 import { parseFlags, type FlagSpec } from '../flags.ts';
 import { discover } from '../discovery.ts';
 import { tabulate } from '../printers/tabwriter.ts';
-import { toKubectlJson } from '../printers/json.ts';
 import { toKubectlYaml } from '../printers/yaml.ts';
 import { fail, ok, type CommandResult, type KubectlContext } from '../types.ts';
 
@@ -10,9 +9,9 @@ export const CLIENT_VERSION = {
   major: '1',
   minor: '35',
   gitVersion: 'v1.35.2',
-  gitCommit: 'fdc9d74cbf11da3bd4b71cfc2b2c8ef9ef5e6ed6',
+  gitCommit: 'fdc9d74cbf2da6754ebf81d56f80ae2948cd6425',
   gitTreeState: 'clean',
-  buildDate: '2026-02-26T00:00:00Z',
+  buildDate: '2026-02-26T20:05:34Z',
   goVersion: 'go1.25.7',
   compiler: 'gc',
   platform: 'linux/amd64',
@@ -32,8 +31,10 @@ export async function versionCommand(args: string[], ctx: KubectlContext): Promi
     kustomizeVersion: 'v5.7.1',
     ...(server ? { serverVersion: server } : {}),
   };
-  if (output === 'json') return ok(toKubectlJson(document));
-  if (output === 'yaml') return ok(toKubectlYaml(document));
+  // kubectl marshals its version struct itself: fields in struct order, two-space indent.
+  if (output === 'json') return ok(`${JSON.stringify(document, null, 2)}\n`);
+  // yaml.Marshal ends in a newline and kubectl prints it with Println: a blank line follows.
+  if (output === 'yaml') return ok(`${toKubectlYaml(document)}\n`);
   if (output) return fail(`error: --output must be 'yaml' or 'json'`);
   let text = `Client Version: ${CLIENT_VERSION.gitVersion}\nKustomize Version: v5.7.1\n`;
   if (server) text += `Server Version: ${server.gitVersion}\n`;
