@@ -1,7 +1,8 @@
-import { objectPath, type KubeObject, type ResourceType } from '../../../engine/index.ts';
+import { objectPath, resourceKey, type KubeObject, type ResourceType } from '../../../engine/index.ts';
 import { discover, qualifiedKind } from '../discovery.ts';
 import { responseError } from '../errors.ts';
-import { parseFlags, type FlagSpec } from '../flags.ts';
+import { parseFlags, type FlagSpec, type ParsedFlags } from '../flags.ts';
+import { klogWarning } from '../klog.ts';
 import type { Manifest } from '../manifests.ts';
 import { parseOutput, printObjects, templateOptions } from '../output.ts';
 import { readManifestSources, typeOf } from '../sources.ts';
@@ -11,7 +12,7 @@ import { fail, type CommandResult, type KubectlContext } from '../types.ts';
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
 export const APPLY_FLAGS: FlagSpec[] = [
-  // Accepted as kubectl accepts them; the lab's apply has no subresources to pick nor prune lists to narrow.
+  // Accepted as kubectl accepts them; the lab's apply has no subresources to pick.
   { name: 'cascade', type: 'string', default: 'background' },
   { name: 'prune-allowlist', type: 'strings' },
   { name: 'subresource', type: 'string' },
@@ -141,6 +142,12 @@ export async function applyCommand(args: string[], ctx: KubectlContext): Promise
     return fail(`error: Invalid dry-run value (${dryRun}). Must be "none", "server", or "client".`);
   const fieldValidation = validationDirective(flags.string('validate'));
   if (typeof fieldValidation !== 'string') return fail(fieldValidation.error);
+  if (flags.bool('server-side'))
+    return fail(
+      'error: server-side apply is not available in this lab: field ownership (managedFields) is not simulated; use kubectl apply without --server-side',
+    );
+  const pruning = flags.bool('prune') ? pruneOptions(flags) : undefined;
+  if (typeof pruning === 'string') return fail(pruning);
   const read = readManifestSources(ctx, { filenames, kustomize, recursive: flags.bool('recursive') });
   if (!read.ok) return fail(`${read.warnings}${read.error}`);
   if (read.manifests.length === 0) return fail(`${read.warnings}error: no objects passed to apply`);
@@ -149,6 +156,16 @@ export async function applyCommand(args: string[], ctx: KubectlContext): Promise
   const { prepared, errors } = prepare(read.manifests, registry, namespace, flags.has('namespace'));
   let stdout = '';
   const stderrParts: string[] = [...errors];
+  const prunePreamble =
+    pruning && pruning.allowlist.length === 0
+      ? klogWarning(
+          ctx.now(),
+          'prune.go:71',
+          'Deprecated: kubectl apply will no longer prune non-namespaced resources by default when used with the --namespace flag in a future release. To preserve the current behaviour, list the resources you want to target explicitly in the --prune-allowlist flag.',
+        )
+      : '';
+  /** visited holds what this apply named, so prune keeps it. */
+  const visited = new Set<string>();
   const warned = new Set<string>();
   const printedObjects: { type: ResourceType; object: KubeObject }[] = [];
   const suffix = dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
@@ -163,6 +180,7 @@ export async function applyCommand(args: string[], ctx: KubectlContext): Promise
       );
       continue;
     }
+    visited.add(`${resourceKey(type)}|${type.namespaced ? item.namespace : ''}|${name}`);
     const annotated = structuredClone(object);
     annotated.metadata.annotations = {
       ...(annotated.metadata.annotations ?? {}),
@@ -199,15 +217,16 @@ export async function applyCommand(args: string[], ctx: KubectlContext): Promise
     const live = current.body;
     const original = live.metadata.annotations?.[LAST_APPLIED];
     const originalObject = original ? (safeParse(original) as KubeObject | undefined) : undefined;
+    // A client dry run computes no patch, so kubectl calls every existing object configured.
+    if (dryRun === 'client') {
+      printedObjects.push({ type, object: live });
+      if (output.kind === 'table') stdout += `${qualifiedKind(type)}/${name} configured${suffix}\n`;
+      continue;
+    }
     const patch = threeWayPatch(originalObject, annotated, live);
     if (!patch) {
       printedObjects.push({ type, object: live });
       if (output.kind === 'table') stdout += `${qualifiedKind(type)}/${name} unchanged${suffix}\n`;
-      continue;
-    }
-    if (dryRun === 'client') {
-      printedObjects.push({ type, object: live });
-      if (output.kind === 'table') stdout += `${qualifiedKind(type)}/${name} configured${suffix}\n`;
       continue;
     }
     const patched = await ctx.client.request<KubeObject>({
@@ -241,6 +260,28 @@ export async function applyCommand(args: string[], ctx: KubectlContext): Promise
     printedObjects.push({ type, object: patched.body });
     if (output.kind === 'table') stdout += `${qualifiedKind(type)}/${name} configured${suffix}\n`;
   }
+  let prunedText = '';
+  if (pruning) {
+    const namespaces = new Set(prepared.filter((p) => p.type.namespaced).map((p) => p.namespace));
+    if (namespaces.size === 0) namespaces.add(namespace);
+    for (const { type, object } of await pruneCandidates(ctx, registry, pruning, [...namespaces], visited)) {
+      if (dryRun !== 'client') {
+        const deleted = await ctx.client.request({
+          verb: 'DELETE',
+          path: objectPath(type, object.metadata.namespace, object.metadata.name ?? ''),
+          body: { kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: 'Background' },
+          ...(dryRun === 'server' ? { query: { dryRun: 'All' } } : {}),
+        });
+        const error = responseError(deleted);
+        if (error && deleted.status !== 404) {
+          stderrParts.push(error.trimEnd());
+          continue;
+        }
+      }
+      const label = `${qualifiedKind(type)}/${object.metadata.name ?? ''}`;
+      prunedText += output.kind === 'name' ? `${label}\n` : `${label} pruned${suffix}\n`;
+    }
+  }
   if (output.kind !== 'table' && printedObjects.length > 0) {
     const printed = printObjects(output, printedObjects, printedObjects.length === 1);
     if (printed.ok) stdout += printed.text;
@@ -249,8 +290,87 @@ export async function applyCommand(args: string[], ctx: KubectlContext): Promise
       stderrParts.push(printed.error);
     }
   }
-  const stderr = read.warnings + (stderrParts.length ? `${stderrParts.join('\n')}\n` : '');
+  stdout += prunedText;
+  const stderr = read.warnings + prunePreamble + (stderrParts.length ? `${stderrParts.join('\n')}\n` : '');
   return { stdout, stderr, exitCode: stderrParts.length > warned.size ? 1 : 0 };
+}
+
+interface PruneOptions {
+  selector: string | undefined;
+  /** allowlist is --prune-allowlist as [group, version, kind]; empty means kubectl's default list. */
+  allowlist: [string, string, string][];
+}
+
+/** DEFAULT_PRUNE_KINDS is kubectl's default prune allowlist (pkg/cmd/apply/prune.go). */
+const DEFAULT_PRUNE_KINDS: [string, string, string][] = [
+  ['', 'v1', 'ConfigMap'],
+  ['', 'v1', 'Endpoints'],
+  ['', 'v1', 'Namespace'],
+  ['', 'v1', 'PersistentVolumeClaim'],
+  ['', 'v1', 'PersistentVolume'],
+  ['', 'v1', 'Pod'],
+  ['', 'v1', 'ReplicationController'],
+  ['', 'v1', 'Secret'],
+  ['', 'v1', 'Service'],
+  ['batch', 'v1', 'Job'],
+  ['batch', 'v1', 'CronJob'],
+  ['networking.k8s.io', 'v1', 'Ingress'],
+  ['apps', 'v1', 'DaemonSet'],
+  ['apps', 'v1', 'Deployment'],
+  ['apps', 'v1', 'ReplicaSet'],
+  ['apps', 'v1', 'StatefulSet'],
+];
+
+/** pruneOptions checks --prune's companions as kubectl does. */
+function pruneOptions(flags: ParsedFlags): PruneOptions | string {
+  const selector = flags.string('selector');
+  if (flags.bool('all') && selector) return 'error: cannot set --all and --selector at the same time';
+  if (!flags.bool('all') && !selector)
+    return 'error: all resources selected for prune without explicitly passing --all. To prune all resources, pass the --all flag. If you did not mean to prune all resources, specify a label selector';
+  const allowlist: [string, string, string][] = [];
+  for (const entry of flags.strings('prune-allowlist')) {
+    const parts = entry.split('/');
+    if (parts.length !== 3 || parts.some((p) => p === ''))
+      return `error: invalid GroupVersionKind format: ${entry}, please follow <group/version/kind>`;
+    const [group = '', version = '', kind = ''] = parts;
+    allowlist.push([group === 'core' ? '' : group, version, kind]);
+  }
+  return { selector, allowlist };
+}
+
+/**
+ * pruneCandidates lists what `apply --prune` deletes: objects of the allowed kinds, in the applied
+ * namespaces (and cluster-wide for cluster-scoped kinds), that match the selector, were last
+ * written by apply (they carry its annotation) and were not in this apply.
+ */
+async function pruneCandidates(
+  ctx: KubectlContext,
+  registry: Awaited<ReturnType<typeof discover>>,
+  options: PruneOptions,
+  namespaces: string[],
+  visited: Set<string>,
+): Promise<{ type: ResourceType; object: KubeObject }[]> {
+  const kinds = options.allowlist.length > 0 ? options.allowlist : DEFAULT_PRUNE_KINDS;
+  const types = kinds.flatMap(([group, version, kind]) => {
+    const type = registry.all().find((t) => t.group === group && t.version === version && t.kind === kind);
+    return type ? [type] : [];
+  });
+  const found: { type: ResourceType; object: KubeObject }[] = [];
+  const scan = async (type: ResourceType, namespace: string | undefined) => {
+    const list = await ctx.client.request<{ items?: KubeObject[] }>({
+      verb: 'GET',
+      path: objectPath(type, namespace),
+      ...(options.selector ? { query: { labelSelector: options.selector } } : {}),
+    });
+    for (const object of list.body.items ?? []) {
+      if (!object.metadata.annotations?.[LAST_APPLIED]) continue;
+      const key = `${resourceKey(type)}|${type.namespaced ? (object.metadata.namespace ?? '') : ''}|${object.metadata.name ?? ''}`;
+      if (!visited.has(key)) found.push({ type, object });
+    }
+  };
+  for (const namespace of namespaces) for (const type of types) if (type.namespaced) await scan(type, namespace);
+  for (const type of types) if (!type.namespaced) await scan(type, undefined);
+  return found;
 }
 
 function safeParse(text: string): unknown {
