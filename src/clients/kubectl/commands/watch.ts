@@ -165,35 +165,24 @@ async function watchEvents(
     stream.out(rows.map((cells) => `${layout.align(cells)}\n`).join(''));
   } else stream.out(params.header);
   const resourceVersion = params.initial[0]?.table.metadata.resourceVersion ?? '';
-  const names = selection.names.length ? selection.names : [undefined];
-  const stops: (() => void)[] = [];
-  for (const name of names) {
-    const query: Record<string, string> = { ...params.query, resourceVersion };
-    if (name) query.fieldSelector = `metadata.name=${name}`;
-    const opened = watch(
-      {
-        path: objectPath(selection.type, params.namespace),
-        query,
-        headers: { accept: TABLE_ACCEPT },
-      },
-      (event) => {
-        if (event.type !== 'ADDED' && event.type !== 'MODIFIED' && event.type !== 'DELETED') return;
-        const table = event.object as Table;
-        for (const cells of tableRows(table, options)) {
-          const line = events ? [event.type, ...cells] : cells;
-          layout.remember(line);
-          stream.out(`${layout.align(line)}\n`);
-        }
-      },
-    );
-    if ('status' in opened) {
-      stops.forEach((stop) => stop());
-      const message = (opened.body as { message?: string } | undefined)?.message ?? 'the server could not watch';
-      stream.err(`Error from server: ${message}\n`);
-      return stream.result(1);
-    }
-    stops.push(opened.stop);
+  const opened = openWatches(
+    watch,
+    { path: objectPath(selection.type, params.namespace), query: { ...params.query, resourceVersion } },
+    selection.names,
+    TABLE_ACCEPT,
+    (type, object) => {
+      for (const cells of tableRows(object as Table, options)) {
+        const line = events ? [type, ...cells] : cells;
+        layout.remember(line);
+        stream.out(`${layout.align(line)}\n`);
+      }
+    },
+  );
+  if ('error' in opened) {
+    stream.err(opened.error);
+    return stream.result(1);
   }
+  const stops = opened.stops;
   try {
     for (let waited = 0; layout.live || waited < layout.limit; waited += POLL_MS) {
       if (stream.aborted) break;
@@ -254,7 +243,7 @@ export async function watchObjects(ctx: KubectlContext, params: ObjectWatchParam
   const limit = params.requestTimeout ? (parseDuration(params.requestTimeout) ?? 0) : DEFAULT_BOUND_MS;
   const live = ctx.signal !== undefined;
   const names = params.names.length ? params.names : [undefined];
-  const stops: (() => void)[] = [];
+  let stops: (() => void)[] = [];
   const versions = new Map<string, { version: string; object: unknown }>();
   const keyOf = (o: unknown) => {
     const meta = (o as { metadata?: { namespace?: string; name?: string; resourceVersion?: string } }).metadata;
@@ -265,21 +254,21 @@ export async function watchObjects(ctx: KubectlContext, params: ObjectWatchParam
     versions.set(key, { version, object });
   }
   if (ctx.client.watch) {
-    for (const name of names) {
-      const query: Record<string, string> = { ...params.query, resourceVersion: params.resourceVersion };
-      if (name) query.fieldSelector = `metadata.name=${name}`;
-      const opened = ctx.client.watch({ path: objectPath(params.type, params.namespace), query }, (event) => {
-        if (event.type !== 'ADDED' && event.type !== 'MODIFIED' && event.type !== 'DELETED') return;
-        emit(event.type, event.object);
-      });
-      if ('status' in opened) {
-        stops.forEach((stop) => stop());
-        const message = (opened.body as { message?: string } | undefined)?.message ?? 'the server could not watch';
-        stream.err(`Error from server: ${message}\n`);
-        return stream.result(1);
-      }
-      stops.push(opened.stop);
+    const opened = openWatches(
+      ctx.client.watch.bind(ctx.client),
+      {
+        path: objectPath(params.type, params.namespace),
+        query: { ...params.query, resourceVersion: params.resourceVersion },
+      },
+      params.names,
+      undefined,
+      (type, object) => void emit(type, object),
+    );
+    if ('error' in opened) {
+      stream.err(opened.error);
+      return stream.result(1);
     }
+    stops = opened.stops;
   }
   try {
     for (let waited = 0; live || waited < limit; waited += POLL_MS) {
@@ -319,4 +308,33 @@ export async function watchObjects(ctx: KubectlContext, params: ObjectWatchParam
     stops.forEach((stop) => stop());
   }
   return stream.result(failed ? 1 : 0);
+}
+
+/**
+ * openWatches opens one REST watch for the collection, or one per name (as kubectl narrows a watch
+ * with `metadata.name=`), handing each ADDED/MODIFIED/DELETED event on; if one cannot be opened it
+ * stops the others and gives the error line.
+ */
+function openWatches(
+  watch: NonNullable<ClusterClient['watch']>,
+  target: { path: string; query: Record<string, string> },
+  names: string[],
+  accept: string | undefined,
+  onEvent: (type: string, object: unknown) => void,
+): { stops: (() => void)[] } | { error: string } {
+  const stops: (() => void)[] = [];
+  for (const name of names.length ? names : [undefined]) {
+    const query = { ...target.query, ...(name ? { fieldSelector: `metadata.name=${name}` } : {}) };
+    const opened = watch({ path: target.path, query, ...(accept ? { headers: { accept } } : {}) }, (event) => {
+      if (event.type === 'ADDED' || event.type === 'MODIFIED' || event.type === 'DELETED')
+        onEvent(event.type, event.object);
+    });
+    if ('status' in opened) {
+      stops.forEach((stop) => stop());
+      const message = (opened.body as { message?: string } | undefined)?.message ?? 'the server could not watch';
+      return { error: `Error from server: ${message}\n` };
+    }
+    stops.push(opened.stop);
+  }
+  return { stops };
 }
