@@ -18,7 +18,7 @@ import {
 import { openApiV3 } from './openapi/v3.ts';
 import { jsonPatch, mergePatch, strategicMergePatch, type JsonPatchOperation } from './patch.ts';
 import { parsePath, type ResourcePath } from './paths.ts';
-import { toTable } from './printing/tables.ts';
+import { toTable, type KindPrinter } from './printing/tables.ts';
 import { groupVersion, resourceKey, type ResourceRegistry, type ResourceType } from './registry.ts';
 import { fieldValue, parseFieldSelector, parseLabelSelector, requirementsMatch } from './selectors.ts';
 import type { ObjectStore } from './store.ts';
@@ -89,6 +89,8 @@ export class ApiServer {
     string,
     (request: ApiRequest & { user: UserInfo }, path: ResourcePath) => ApiResponse
   >();
+  /** customPrinters are the Table printers of custom resources (a CRD's additionalPrinterColumns), by resource/version. */
+  readonly customPrinters = new Map<string, KindPrinter>();
   /** impersonate applies Impersonate-User/Impersonate-Group headers (RBAC installs it). */
   impersonate: ((request: ApiRequest, requester: UserInfo) => ApiRequest) | undefined;
 
@@ -158,7 +160,13 @@ export class ApiServer {
           render: (object) =>
             table
               ? withObjects(
-                  toTable([object], path.type.kind, this.deps.clock.now, object.metadata.resourceVersion ?? ''),
+                  toTable(
+                    [object],
+                    path.type.kind,
+                    this.deps.clock.now,
+                    object.metadata.resourceVersion ?? '',
+                    this.printerOf(path.type),
+                  ),
                   [object],
                   request,
                 )
@@ -292,6 +300,10 @@ export class ApiServer {
     }
   }
 
+  private printerOf(type: ResourceType): KindPrinter | undefined {
+    return this.customPrinters.get(`${resourceKey(type)}/${type.version}`);
+  }
+
   private groupResource(type: ResourceType): errors.GroupResource {
     return { group: type.group, resource: type.plural };
   }
@@ -308,7 +320,13 @@ export class ApiServer {
       return {
         status: 200,
         body: withObjects(
-          toTable([object], path.type.kind, this.deps.clock.now, String(this.deps.store.resourceVersion)),
+          toTable(
+            [object],
+            path.type.kind,
+            this.deps.clock.now,
+            String(this.deps.store.resourceVersion),
+            this.printerOf(path.type),
+          ),
           [object],
           request,
         ),
@@ -330,7 +348,11 @@ export class ApiServer {
     if (wantsTable(request))
       return {
         status: 200,
-        body: withObjects(toTable(objects, path.type.kind, this.deps.clock.now, resourceVersion), objects, request),
+        body: withObjects(
+          toTable(objects, path.type.kind, this.deps.clock.now, resourceVersion, this.printerOf(path.type)),
+          objects,
+          request,
+        ),
       };
     return {
       status: 200,

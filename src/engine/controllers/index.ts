@@ -1,5 +1,6 @@
 import type { Controller } from './controller.ts';
 import type { ControllerDeps } from './deps.ts';
+import { CustomResourceDefinitionController } from './crd/crd.ts';
 import { GarbageCollector } from './garbagecollector/garbagecollector.ts';
 import { NamespaceController } from './namespace/namespace.ts';
 import { networkingControllers } from './networking.ts';
@@ -12,6 +13,7 @@ export function createControllers(deps: ControllerDeps): Controller[] {
   return [
     new ServiceAccountController(deps.server),
     new NamespaceController(deps.server, deps.clock),
+    new CustomResourceDefinitionController(deps.server, deps.clock),
     new GarbageCollector(deps.server),
     ...workloadControllers(deps),
     ...networkingControllers(deps),

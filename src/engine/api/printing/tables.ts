@@ -312,6 +312,20 @@ const PRINTERS: Record<string, KindPrinter> = {
   },
 };
 
+/** CRD_PRINTER is the apiextensions server's table for CustomResourceDefinitions: the creation time, not an age. */
+const CRD_PRINTER: KindPrinter = {
+  columns: [
+    NAME,
+    col(
+      'Created At',
+      'CreationTimestamp is a timestamp representing the server time when this object was created.',
+      0,
+      'date',
+    ),
+  ],
+  cells: (object) => [object.metadata.name, object.metadata.creationTimestamp ?? null],
+};
+
 const DEFAULT_PRINTER: KindPrinter = {
   columns: [NAME, AGE],
   cells: (object, now) => [object.metadata.name, age(object, now)],
@@ -319,13 +333,24 @@ const DEFAULT_PRINTER: KindPrinter = {
 
 export function printerFor(kind: string): KindPrinter {
   return (
-    PRINTERS[kind] ?? WORKLOADS_PRINTERS[kind] ?? NETWORKING_PRINTERS[kind] ?? POLICY_PRINTERS[kind] ?? DEFAULT_PRINTER
+    (kind === 'CustomResourceDefinition' ? CRD_PRINTER : undefined) ??
+    PRINTERS[kind] ??
+    WORKLOADS_PRINTERS[kind] ??
+    NETWORKING_PRINTERS[kind] ??
+    POLICY_PRINTERS[kind] ??
+    DEFAULT_PRINTER
   );
 }
 
 /** toTable answers a list or get with the Table a real API server sends for `kubectl get`. */
-export function toTable(objects: KubeObject[], kind: string, now: number, resourceVersion: string): Table {
-  const printer = printerFor(kind);
+export function toTable(
+  objects: KubeObject[],
+  kind: string,
+  now: number,
+  resourceVersion: string,
+  custom?: KindPrinter,
+): Table {
+  const printer = custom ?? printerFor(kind);
   return {
     kind: 'Table',
     apiVersion: 'meta.k8s.io/v1',
