@@ -83,6 +83,7 @@ export interface FieldError {
     | 'FieldValueForbidden'
     | 'FieldValueDuplicate'
     | 'FieldValueTooLong'
+    | 'FieldValueTooMany'
     | 'FieldValueTypeInvalid';
   field: string;
   /** The message after "field: ", e.g. "Required value" or 'Invalid value: "X": detail'. */

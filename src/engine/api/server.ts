@@ -19,6 +19,12 @@ import { openApiV3 } from './openapi/v3.ts';
 import { jsonPatch, mergePatch, strategicMergePatch, type JsonPatchOperation } from './patch.ts';
 import { parsePath, type ResourcePath } from './paths.ts';
 import { toTable, type KindPrinter } from './printing/tables.ts';
+import {
+  applyCustomDefaults,
+  unknownCustomFields,
+  validateCustomResource,
+  type StructuralSchema,
+} from './crdschema.ts';
 import { groupVersion, resourceKey, type ResourceRegistry, type ResourceType } from './registry.ts';
 import { fieldValue, parseFieldSelector, parseLabelSelector, requirementsMatch } from './selectors.ts';
 import type { ObjectStore } from './store.ts';
@@ -91,6 +97,8 @@ export class ApiServer {
   >();
   /** customPrinters are the Table printers of custom resources (a CRD's additionalPrinterColumns), by resource/version. */
   readonly customPrinters = new Map<string, KindPrinter>();
+  /** customSchemas are the custom resources' structural schemas (a CRD version's openAPIV3Schema), by resource/version. */
+  readonly customSchemas = new Map<string, StructuralSchema>();
   /** impersonate applies Impersonate-User/Impersonate-Group headers (RBAC installs it). */
   impersonate: ((request: ApiRequest, requester: UserInfo) => ApiRequest) | undefined;
 
@@ -388,7 +396,7 @@ export class ApiServer {
     // The strict decoder reads unknown fields before anything else looks at the object; decoding
     // into Go structs drops them when they do not fail the request.
     const directive = fieldValidationOf(request.query, request.verb === 'POST' ? 'CreateOptions' : 'UpdateOptions');
-    const unknown = unknownFields(expected, path.type.kind, object, { prune: directive !== 'Strict' });
+    const unknown = this.unknownFieldsOf(path.type, object, directive !== 'Strict');
     const failure = () => decodeFailure(path.type.kind, path.type.version, unknown);
     this.warnings.push(...strictOutcome(directive, unknown, failure));
     if (typeof object.metadata !== 'object' || object.metadata === null) object.metadata = {};
@@ -419,8 +427,17 @@ export class ApiServer {
     }
   }
 
+  /** unknownFieldsOf finds the fields a kind's schema does not declare: built-in types' or a CRD's. */
+  private unknownFieldsOf(type: ResourceType, object: KubeObject, prune: boolean): string[] {
+    const schema = this.customSchemas.get(`${resourceKey(type)}/${type.version}`);
+    if (schema) return unknownCustomFields(schema, object, prune);
+    return unknownFields(groupVersion(type), type.kind, object, { prune });
+  }
+
   private invalid(type: ResourceType, object: KubeObject, old?: KubeObject): void {
-    const fieldErrs = validateObject(type, object, old);
+    const schema = this.customSchemas.get(`${resourceKey(type)}/${type.version}`);
+    if (schema) applyCustomDefaults(schema, object);
+    const fieldErrs = [...validateObject(type, object, old), ...(schema ? validateCustomResource(schema, object) : [])];
     if (fieldErrs.length > 0)
       throw new ApiError(errors.invalid(type.kind, type.group, object.metadata.name ?? '', fieldErrs));
   }
@@ -546,7 +563,7 @@ export class ApiServer {
     const directive = fieldValidationOf(request.query, 'PatchOptions');
     const strategic =
       !contentType.startsWith('application/json-patch+json') && !contentType.startsWith('application/merge-patch+json');
-    const unknown = unknownFields(groupVersion(path.type), path.type.kind, object, { prune: directive !== 'Strict' });
+    const unknown = this.unknownFieldsOf(path.type, object, directive !== 'Strict');
     const failure = () => patchFailure(strategic ? goFormat(body) : sortedJson(object), unknown);
     this.warnings.push(...strictOutcome(directive, unknown, failure));
     object.metadata = { ...(object.metadata ?? {}) };

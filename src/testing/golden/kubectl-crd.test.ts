@@ -4,8 +4,8 @@ import { both, expectSameObjects, makeTwins, type Twins } from './kubectl-twins.
 
 /**
  * CustomResourceDefinitions: once a CRD is applied, its kind is served (discovery, CRUD, short
- * names, Tables with additionalPrinterColumns), and deleting it takes its objects away — compared
- * with the real kubectl 1.35 on twin clusters.
+ * names, Tables with additionalPrinterColumns, its schema's defaults and checks), and deleting it
+ * takes its objects away — compared with the real kubectl 1.35 on twin clusters.
  */
 const FILES = {
   'crd.yaml': `apiVersion: apiextensions.k8s.io/v1
@@ -27,8 +27,8 @@ spec:
           spec:
             type: object
             properties:
-              size: {type: integer}
-              color: {type: string}
+              size: {type: integer, minimum: 1, default: 1}
+              color: {type: string, enum: [red, green, blue]}
     additionalPrinterColumns:
     - {name: Size, type: integer, jsonPath: .spec.size}
     - {name: Color, type: string, jsonPath: .spec.color, priority: 1}
@@ -36,6 +36,11 @@ spec:
 `,
   'w1.yaml': 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w1\nspec:\n  size: 3\n  color: red\n',
   'w2.yaml': 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w2\nspec:\n  size: 5\n',
+  'w3.yaml': 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w3\nspec:\n  color: green\n',
+  'unknown.yaml': 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: bad\nspec:\n  colour: red\n',
+  'invalid.yaml':
+    'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: bad\nspec:\n  size: three\n  color: pink\n',
+  'small.yaml': 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: bad\nspec:\n  size: 0\n',
 };
 
 const CASES = [
@@ -47,6 +52,15 @@ const CASES = [
   'create -f w2.yaml',
   'get widgets',
   'get wd -o wide',
+  // The CRD's schema: defaults, strict unknown fields, types, enums and minimums.
+  'apply -f w3.yaml',
+  'get wd w3 -o jsonpath={.spec}',
+  'apply -f unknown.yaml',
+  'apply -f unknown.yaml --validate=false',
+  'get wd bad -o jsonpath={.spec}',
+  'delete wd bad',
+  'apply -f invalid.yaml',
+  'apply -f small.yaml',
   'get widget w1 -o yaml',
   'get widgets.example.com -o name',
   'get wd w2 -o jsonpath={.spec.size}',

@@ -1,6 +1,7 @@
 import { objectPath } from '../../api/paths.ts';
 import { col, NAME } from '../../api/printing/columns.ts';
 import { age } from '../../api/printing/cells.ts';
+import type { StructuralSchema } from '../../api/crdschema.ts';
 import type { KindPrinter } from '../../api/printing/tables.ts';
 import { resourceKey, type ResourceType } from '../../api/registry.ts';
 import type { ApiServer } from '../../api/server.ts';
@@ -13,8 +14,8 @@ import { controllerClient, type Controller } from '../controller.ts';
  * CustomResourceDefinitionController is the apiextensions-apiserver's part in the lab: a CRD's
  * served versions become resources the API server serves (discovery, CRUD, watch, Tables with the
  * CRD's additionalPrinterColumns), its status says NamesAccepted and Established, and deleting it
- * deletes its custom resources. Custom resources' fields are stored as given: the CRD's
- * openAPIV3Schema is not yet used to validate, prune or default them.
+ * deletes its custom resources. Each version's openAPIV3Schema goes to the API server, which
+ * validates, prunes and defaults the custom resources with it (crdschema.ts).
  */
 const NAME_ = 'apiextensions-controller';
 const ALL_VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
@@ -23,6 +24,7 @@ interface CrdVersion {
   name: string;
   served?: boolean;
   subresources?: { status?: object; scale?: object };
+  schema?: { openAPIV3Schema?: StructuralSchema };
   additionalPrinterColumns?: {
     name: string;
     type: string;
@@ -174,6 +176,8 @@ export class CustomResourceDefinitionController implements Controller {
       this.server.registry.add(type);
       const printer = printerOf(version);
       if (printer) this.server.customPrinters.set(`${resourceKey(type)}/${version.name}`, printer);
+      const schema = version.schema?.openAPIV3Schema;
+      if (schema) this.server.customSchemas.set(`${resourceKey(type)}/${version.name}`, schema);
       types.push(type);
     }
     this.registered.set(name, types);
@@ -193,6 +197,9 @@ export class CustomResourceDefinitionController implements Controller {
           path: objectPath(first, object.metadata.namespace, object.metadata.name ?? ''),
         });
     this.server.registry.remove(first.group, first.plural);
-    for (const type of types) this.server.customPrinters.delete(`${resourceKey(type)}/${type.version}`);
+    for (const type of types) {
+      this.server.customPrinters.delete(`${resourceKey(type)}/${type.version}`);
+      this.server.customSchemas.delete(`${resourceKey(type)}/${type.version}`);
+    }
   }
 }
