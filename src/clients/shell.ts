@@ -2,7 +2,13 @@ import shellQuote from 'shell-quote';
 import { parseDuration, type Cluster } from '../engine/index.ts';
 import { commandNames, runKubectl, type CommandResult } from './kubectl/index.ts';
 import { applyCommand } from './kubectl/commands/apply.ts';
-import { interactiveExecTarget, openExecSession, type ExecSession } from './session.ts';
+import {
+  interactiveExecTarget,
+  interactiveRunTarget,
+  openExecSession,
+  openRunSession,
+  type ExecSession,
+} from './session.ts';
 import { completePath, expandGlob, FILE_COMMANDS, runFileCommand, writeRedirect } from './shellFiles.ts';
 import { realSleep, runWatch } from './watch.ts';
 import { fsErrorText, HOME, listDir, readFile, writeFile, type WorkspaceStore } from './workspace.ts';
@@ -251,6 +257,27 @@ export async function runCommandLine(line: string, ctx: ShellContext): Promise<S
     argv.length === 1 && !stages[0]?.output && stages[0]?.input === undefined
       ? interactiveExecTarget(argv[0] ?? [])
       : undefined;
+  const runTarget =
+    argv.length === 1 && !stages[0]?.output && stages[0]?.input === undefined
+      ? interactiveRunTarget(argv[0] ?? [])
+      : undefined;
+  if (runTarget) {
+    const namespace = ctx.namespace ?? { current: 'default' };
+    const opened = await openRunSession(runTarget, {
+      client: ctx.cluster,
+      namespace: namespace.current,
+      advance: (ms) => ctx.cluster.advance(ms),
+      now: () => ctx.cluster.now(),
+    });
+    if ('run' in opened)
+      return {
+        stdout: '',
+        stderr: "If you don't see a command prompt, try pressing enter.\n",
+        exitCode: 0,
+        session: opened,
+      };
+    return opened;
+  }
   if (interactive) {
     const namespace = ctx.namespace ?? { current: 'default' };
     const opened = await openExecSession(interactive, {

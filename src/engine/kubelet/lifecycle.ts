@@ -225,6 +225,7 @@ function createAndStart(
       ...(spec.command ? { command: spec.command.map((a) => expandArg(a, env.env)) } : {}),
       ...(spec.args ? { args: spec.args.map((a) => expandArg(a, env.env)) } : {}),
       ...(spec.workingDir ? { workingDir: spec.workingDir } : {}),
+      ...(spec.stdin ? { stdinOpen: true } : {}),
     },
     context,
   );

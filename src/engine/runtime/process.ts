@@ -186,11 +186,18 @@ export function startProcess(
     command?: string[] | undefined;
     args?: string[] | undefined;
     workingDir?: string | undefined;
+    /** stdinOpen is a container with `stdin: true` (kubectl run -i): something may still type into it. */
+    stdinOpen?: boolean | undefined;
   },
   ctx: ContainerContext,
 ): ProcessStep {
   const image = input.image;
-  const argv = containerArgv(image, input.command, input.args);
+  let argv = containerArgv(image, input.command, input.args);
+  // A bare shell whose stdin stays open waits for input instead of reading end-of-file and exiting:
+  // it is modelled as a shell that idles, so the container keeps running for `kubectl run -it`.
+  const shell = argv.length === 1 ? (argv[0] ?? '').split('/').pop() : undefined;
+  if (input.stdinOpen && shell && ['sh', 'ash', 'bash', 'dash'].includes(shell))
+    argv = [argv[0] as string, '-c', 'while :; do sleep 86400; done'];
   const proc = newProcess(image, argv, ctx);
   if (argv.length === 0) {
     proc.exit = { code: 128, reason: 'StartError', at: ctx.now, message: startErrorMessage('no command specified') };
