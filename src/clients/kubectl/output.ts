@@ -172,3 +172,11 @@ function kyamlText(value: unknown): { ok: true; text: string } | { ok: false; er
 function isWatchEvent(value: unknown): value is { type: string; object: unknown } {
   return typeof value === 'object' && value !== null && Object.keys(value).join() === 'type,object';
 }
+
+/**
+ * noResourcesFound is kubectl's note for an empty listing: it names the namespace only when every
+ * resource asked for lives in one (and not for -A).
+ */
+export function noResourcesFound(allNamespaced: boolean, namespace: string): string {
+  return allNamespaced ? `No resources found in ${namespace} namespace.\n` : 'No resources found\n';
+}

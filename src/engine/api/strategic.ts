@@ -466,7 +466,7 @@ function mergeOrderedLists(original: JsonMap, patch: JsonMap, schema: PatchSchem
     const mergeKey = meta.mergeKey ?? '';
     let merged: Json[];
     if (foundOriginal && !foundPatch) merged = originalList;
-    else if (!foundOriginal) merged = (patchList as Json[]).map((item) => withoutDirectives(item));
+    else if (!foundOriginal) merged = (patchList as Json[]).map(stripDirectives);
     else
       merged =
         strategiesOf(meta).strategy === 'merge'
@@ -485,13 +485,6 @@ function mergeOrderedLists(original: JsonMap, patch: JsonMap, schema: PatchSchem
     );
     delete patch[field];
   }
-}
-
-function withoutDirectives(item: Json): Json {
-  if (!isMap(item)) return item;
-  const out: JsonMap = {};
-  for (const [k, v] of Object.entries(item)) if (!k.startsWith('$')) out[k] = withoutDirectives(v);
-  return out;
 }
 
 function mergeSlice(

@@ -35,7 +35,7 @@ export interface WatchOptions {
   sendInitialEvents: boolean;
 }
 
-/** WINDOW is how many recent changes the hub keeps for clients resuming from a resourceVersion. */
+/** WINDOW is how many recent changes (at least, at most twice as many) the hub keeps for clients resuming from a resourceVersion. */
 const WINDOW = 5000;
 
 interface Recorded {
@@ -54,7 +54,8 @@ export class WatchHub {
     store.subscribe((change) => {
       const resourceVersion = Number(change.object.metadata.resourceVersion ?? this.store.resourceVersion);
       this.recent.push({ resourceVersion, change });
-      if (this.recent.length > WINDOW) {
+      // Trimmed in batches: shifting the window on every write would cost the event loop each time.
+      if (this.recent.length > 2 * WINDOW) {
         const dropped = this.recent.splice(0, this.recent.length - WINDOW);
         this.complete = dropped[dropped.length - 1]?.resourceVersion ?? this.complete;
       }

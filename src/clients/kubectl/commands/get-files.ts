@@ -3,7 +3,7 @@ import type { KubeObject, ResourceType, Table } from '../../../engine/index.ts';
 import { discover, qualifiedKind } from '../discovery.ts';
 import { aggregateErrors, responseError } from '../errors.ts';
 import type { ParsedFlags } from '../flags.ts';
-import { nameOf, printObjects, streamPrinter, type OutputFormat } from '../output.ts';
+import { nameOf, noResourcesFound, printObjects, streamPrinter, type OutputFormat } from '../output.ts';
 import { alignColumns, printTable, tableRows, type TableOptions } from '../printers/table.ts';
 import { fieldValue, isLess } from '../sortby.ts';
 import { goSort } from '../gosort.ts';
@@ -153,7 +153,7 @@ export async function getFromFiles(ctx: KubectlContext, options: GetFilesOptions
     const stdout = blocks.join(noHeaders ? '' : '\n');
     if (stdout === '' && !ignoreNotFound && errors.length === 0) {
       const allNamespaced = !allNamespaces && found.every((f) => f.type.namespaced);
-      stderr += allNamespaced ? `No resources found in ${namespace} namespace.\n` : 'No resources found\n';
+      stderr += noResourcesFound(allNamespaced, namespace);
     }
     // A lone error from the visit is still an aggregate here: its lines print bare.
     const tableErrors = outer.length === 0 ? innerText : aggregateErrors(inner.length ? [...outer, innerText] : outer);

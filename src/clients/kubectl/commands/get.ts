@@ -2,7 +2,7 @@ import { objectPath, type KubeObject, type ResourceType, type Table } from '../.
 import { discover, qualifiedKind } from '../discovery.ts';
 import { responseError } from '../errors.ts';
 import { parseFlags, type FlagSpec, type ParsedFlags } from '../flags.ts';
-import { parseOutput, printObjects, streamPrinter, templateOptions } from '../output.ts';
+import { noResourcesFound, parseOutput, printObjects, streamPrinter, templateOptions } from '../output.ts';
 import { printTable } from '../printers/table.ts';
 import { selectResources } from '../resources.ts';
 import { fieldValue, isLess, relaxedPath } from '../sortby.ts';
@@ -254,14 +254,6 @@ function mergeTables(tables: { type: ResourceType; table: Table }[]): { type: Re
 }
 
 export { ok };
-
-/**
- * noResourcesFound is kubectl's note for an empty listing: it names the namespace only when every
- * resource asked for lives in one (and not for -A).
- */
-function noResourcesFound(allNamespaced: boolean, namespace: string): string {
-  return allNamespaced ? `No resources found in ${namespace} namespace.\n` : 'No resources found\n';
-}
 
 /** getRaw is `kubectl get --raw PATH`: the server's answer to a GET, byte for byte, without a newline. */
 async function getRaw(flags: ParsedFlags, ctx: KubectlContext): Promise<CommandResult> {

@@ -1,6 +1,7 @@
 import { cpuMillis, goDuration, memoryBytes, type KubeObject } from '../../../engine/index.ts';
 import { responseError } from '../errors.ts';
 import { parseFlags, type FlagSpec } from '../flags.ts';
+import { noResourcesFound } from '../output.ts';
 import { goSort } from '../gosort.ts';
 import { TabWriter } from '../printers/tabwriter.ts';
 import { dispatchSubcommand } from '../subcommands.ts';
@@ -200,7 +201,7 @@ async function emptyMetrics(
   if ((pods.body.items ?? []).length > 0) return fail('error: metrics not available yet');
   return {
     stdout: '',
-    stderr: allNamespaces ? 'No resources found\n' : `No resources found in ${namespace} namespace.\n`,
+    stderr: noResourcesFound(!allNamespaces, namespace),
     exitCode: 0,
   };
 }

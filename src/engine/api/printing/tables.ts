@@ -326,6 +326,8 @@ const CRD_PRINTER: KindPrinter = {
   cells: (object) => [object.metadata.name, object.metadata.creationTimestamp ?? null],
 };
 
+PRINTERS.CustomResourceDefinition = CRD_PRINTER;
+
 const DEFAULT_PRINTER: KindPrinter = {
   columns: [NAME, AGE],
   cells: (object, now) => [object.metadata.name, age(object, now)],
@@ -333,12 +335,7 @@ const DEFAULT_PRINTER: KindPrinter = {
 
 export function printerFor(kind: string): KindPrinter {
   return (
-    (kind === 'CustomResourceDefinition' ? CRD_PRINTER : undefined) ??
-    PRINTERS[kind] ??
-    WORKLOADS_PRINTERS[kind] ??
-    NETWORKING_PRINTERS[kind] ??
-    POLICY_PRINTERS[kind] ??
-    DEFAULT_PRINTER
+    PRINTERS[kind] ?? WORKLOADS_PRINTERS[kind] ?? NETWORKING_PRINTERS[kind] ?? POLICY_PRINTERS[kind] ?? DEFAULT_PRINTER
   );
 }
 
