@@ -1,3 +1,4 @@
+import { breakdownRule, combineResourceGroup } from '../describe/role.ts';
 import type { KubeObject, ResourceRegistry } from '../../../engine/index.ts';
 import { discover } from '../discovery.ts';
 import { responseError } from '../errors.ts';
@@ -69,21 +70,6 @@ function ruleString(r: Rule): string {
   return `&PolicyRule{Verbs:${goList(r.verbs)},APIGroups:${goList(r.apiGroups)},Resources:${goList(r.resources)},ResourceNames:${goList(r.resourceNames)},NonResourceURLs:${goList(r.nonResourceURLs)},}`;
 }
 
-function breakdown(rule: Rule): Rule[] {
-  const out: Rule[] = [];
-  for (const group of rule.apiGroups ?? [])
-    for (const resource of rule.resources ?? [])
-      for (const verb of rule.verbs) {
-        if ((rule.resourceNames ?? []).length > 0)
-          for (const name of rule.resourceNames ?? [])
-            out.push({ apiGroups: [group], resources: [resource], verbs: [verb], resourceNames: [name] });
-        else out.push({ apiGroups: [group], resources: [resource], verbs: [verb] });
-      }
-  for (const url of rule.nonResourceURLs ?? [])
-    for (const verb of rule.verbs) out.push({ nonResourceURLs: [url], verbs: [verb] });
-  return out;
-}
-
 /** compact is rbac.CompactRules: rules for one group/resource/name gather their verbs. */
 function compact(rules: Rule[]): Rule[] {
   const out: Rule[] = [];
@@ -104,17 +90,6 @@ function compact(rules: Rule[]): Rule[] {
     else simple.set(key, { ...rule, verbs: [...rule.verbs] });
   }
   return [...out, ...simple.values()];
-}
-
-/** combineResourceGroup prints `deployments.apps/scale` from a rule's resource and group. */
-function combineResourceGroup(resources: string[] | undefined, groups: string[] | undefined): string {
-  const first = resources?.[0];
-  if (first === undefined) return '';
-  const slash = first.indexOf('/');
-  let text = slash >= 0 ? first.slice(0, slash) : first;
-  if (groups?.[0]) text += `.${groups[0]}`;
-  if (slash >= 0) text += first.slice(slash);
-  return text;
 }
 
 async function canI(args: string[], ctx: KubectlContext): Promise<CommandResult> {
@@ -156,7 +131,7 @@ async function canI(args: string[], ctx: KubectlContext): Promise<CommandResult>
       })),
       ...(status.nonResourceRules ?? []).map((r) => ({ verbs: r.verbs, nonResourceURLs: r.nonResourceURLs ?? [] })),
     ];
-    const compacted = compact(rules.flatMap(breakdown));
+    const compacted = compact(rules.flatMap(breakdownRule));
     const sorted = compacted
       .map((rule, index) => ({ rule, index, key: ruleString(rule) }))
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.index - b.index))
